@@ -1,0 +1,117 @@
+package no.webcruiteresa.adapter.drop;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.UnmarshalException;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import no.webcruiteresa.adapter.drop.xml.Document;
+import no.webcruiteresa.application.port.DropParser;
+import no.webcruiteresa.domain.DocumentDrop;
+import no.webcruiteresa.domain.InvalidDropException;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
+
+/**
+ * Parses a drop's XML with JAXB under the drop schema. Hardened: any DOCTYPE is refused, so no DTD,
+ * external entity or entity expansion is ever processed. Errors name the element and the rule but never
+ * the offending value, which may be personal data.
+ */
+public class JaxbDropParser implements DropParser {
+    public static final String SCHEMA = "/schema/webcruiter-drop-1.xsd";
+    private static final Pattern QUOTED_VALUE = Pattern.compile("'[^']*'");
+
+    private final JAXBContext context;
+    private final Schema schema;
+    private final SAXParserFactory parsers;
+
+    public JaxbDropParser() {
+        try {
+            context = JAXBContext.newInstance(Document.class);
+            SchemaFactory schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            schema = schemas.newSchema(JaxbDropParser.class.getResource(SCHEMA));
+            parsers = SAXParserFactory.newInstance();
+            parsers.setNamespaceAware(true);
+            parsers.setXIncludeAware(false);
+            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            parsers.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (JAXBException | SAXException | ParserConfigurationException e) {
+            throw new IllegalStateException("cannot set up the drop XML parser", e);
+        }
+    }
+
+    @Override
+    public DocumentDrop parse(byte[] xml) {
+        ElementPath path = new ElementPath();
+        try {
+            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            path.setParent(reader);
+            Unmarshaller unmarshaller = context.createUnmarshaller();
+            unmarshaller.setSchema(schema);
+            Document document = unmarshaller.unmarshal(
+                    new SAXSource(path, new InputSource(new ByteArrayInputStream(xml))), Document.class).getValue();
+            return DropMapping.toDomain(document);
+        } catch (UnmarshalException e) {
+            throw invalid(path, e.getLinkedException() != null ? e.getLinkedException() : e.getCause());
+        } catch (JAXBException | SAXException | ParserConfigurationException e) {
+            throw invalid(path, e);
+        }
+    }
+
+    private static InvalidDropException invalid(ElementPath path, Throwable cause) {
+        String message = cause == null ? "is not a valid drop document" : cause.getMessage();
+        if (message == null) {
+            message = cause.getClass().getSimpleName();
+        }
+        if (message.startsWith("cvc-datatype") || message.startsWith("cvc-pattern") || message.startsWith("cvc-enum")
+                || message.startsWith("cvc-min") || message.startsWith("cvc-max") || message.startsWith("cvc-type")
+                || message.startsWith("cvc-attribute") || message.startsWith("cvc-length")) {
+            message = QUOTED_VALUE.matcher(message).replaceFirst("(value withheld)");
+        }
+        String where = cause instanceof SAXParseException spe && spe.getLineNumber() > 0
+                ? " (line " + spe.getLineNumber() + ")" : "";
+        return new InvalidDropException(path.current(), message + where);
+    }
+
+    /** Tracks the element being read, so a schema error can name its field. */
+    private static final class ElementPath extends XMLFilterImpl {
+        private final Deque<String> elements = new ArrayDeque<>();
+        private String last = "document";
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            elements.addLast(localName);
+            last = String.join(".", elements);
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            last = String.join(".", elements);
+            super.endElement(uri, localName, qName);
+            elements.pollLast();
+        }
+
+        String current() {
+            return last;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package no.webcruiteresa.application;
+
+import java.util.logging.Logger;
+import no.webcruiteresa.application.port.ArchivedEntry;
+import no.webcruiteresa.application.port.ArchivedNotice;
+import no.webcruiteresa.application.port.DropStore;
+import no.webcruiteresa.application.port.EntryArchive;
+import no.webcruiteresa.domain.DocumentDrop;
+import no.webcruiteresa.domain.DropFile;
+
+/**
+ * Use case: once the archive confirms an entry and every file's checksum, remove the drop's PDFs and
+ * then its XML (the XML goes last: while it exists, the drop can be re-verified and re-driven).
+ */
+public class RemoveArchivedDrop {
+    private static final Logger LOG = Logger.getLogger(RemoveArchivedDrop.class.getName());
+
+    private final DropReader reader;
+    private final DropStore store;
+    private final EntryArchive entries;
+
+    public RemoveArchivedDrop(DropReader reader, DropStore store, EntryArchive entries) {
+        this.reader = reader;
+        this.store = store;
+        this.entries = entries;
+    }
+
+    /** @return the number of objects deleted; 0 when an earlier delivery already removed the drop */
+    public int remove(ArchivedNotice notice) {
+        var read = reader.read(notice.xmlKey());
+        if (read.isEmpty()) {
+            LOG.info(() -> "drop " + notice.xmlKey() + " is already removed");
+            return 0;
+        }
+        DocumentDrop drop = read.get();
+        ArchivedEntry entry = entries.findEntry(drop.documentId()).orElseThrow(() ->
+                new ArchiveMismatchException(drop.documentId(), "the archive has no entry for it; nothing deleted"));
+        ArchiveReceipts.requireComplete(drop, entry);
+        for (DropFile file : drop.files()) {
+            store.delete(DropKeys.fileKey(notice.xmlKey(), file.name()));
+        }
+        store.delete(notice.xmlKey());
+        LOG.info(() -> "removed drop " + notice.xmlKey() + " (" + (drop.files().size() + 1)
+                + " objects) after entry " + entry.entryId() + " was confirmed");
+        return drop.files().size() + 1;
+    }
+}

@@ -1,0 +1,23 @@
+package no.webcruiteresa.application.port;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A journalpost as the archive knows it, with what it reports about each stored file.
+ *
+ * @param entryId registreringsID as the archive assigned it, "year/sequence"
+ */
+public record ArchivedEntry(String systemId, String entryId, List<ArchivedFile> files) {
+    public ArchivedEntry {
+        files = List.copyOf(files);
+    }
+
+    public Optional<ArchivedFile> file(String fileName) {
+        return files.stream().filter(file -> file.fileName().equals(fileName)).findFirst();
+    }
+
+    /** The archive's own checksum and size of one stored file. */
+    public record ArchivedFile(String fileName, String sha256, long size) {
+    }
+}

@@ -1,0 +1,26 @@
+package no.webcruiteresa.application.port;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The drop area where WebCruiter leaves its XML and PDFs (an S3 bucket in production). */
+public interface DropStore {
+    /** The object's bytes, or empty when it is gone; refuses objects larger than {@code maxBytes}. */
+    Optional<byte[]> read(String key, long maxBytes);
+
+    /** The object's size, or empty when it is gone. */
+    Optional<Long> size(String key);
+
+    InputStream open(String key);
+
+    /** Deleting what is already gone is not an error. */
+    void delete(String key);
+
+    /** Every object under the prefix, oldest first is not promised. */
+    List<StoredObject> list(String prefix);
+
+    record StoredObject(String key, long size, Instant lastModified) {
+    }
+}

@@ -1,0 +1,19 @@
+package no.webcruiteresa.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to register for one WebCruiter document: a journalpost and its documents.
+ *
+ * @param documentId WebCruiter's stable document id, the entry's external reference
+ */
+public record EntryRegistration(String documentId, Form form, EntryType type, String localStatus, String status,
+                                String title, String publicTitle, LocalDate documentDate,
+                                List<Correspondent> correspondents, Screening screening,
+                                List<DocumentRegistration> documents) {
+    public EntryRegistration {
+        correspondents = List.copyOf(correspondents);
+        documents = List.copyOf(documents);
+    }
+}

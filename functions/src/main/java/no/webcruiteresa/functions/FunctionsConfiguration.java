@@ -1,0 +1,118 @@
+package no.webcruiteresa.functions;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Function;
+import no.webcruiteresa.adapter.drop.JaxbDropParser;
+import no.webcruiteresa.adapter.drop.S3DropStore;
+import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.adapter.sqs.SqsArchivedNotices;
+import no.webcruiteresa.application.ArchiveDocument;
+import no.webcruiteresa.application.DropReader;
+import no.webcruiteresa.application.EnsureCase;
+import no.webcruiteresa.application.RemoveArchivedDrop;
+import no.webcruiteresa.application.SweepRetention;
+import no.webcruiteresa.domain.RegistrationRules;
+import no.webcruiteresa.domain.RegistrationSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires adapters to use cases and exposes one function bean per Lambda. Beans are lazy so a function
+ * builds only what it uses (a cold start of createCase makes no S3 client).
+ */
+@Configuration(proxyBeanMethods = false)
+@Lazy
+public class FunctionsConfiguration {
+
+    @Bean
+    RegistrationSettings registrationSettings(WebcruiterEsaProperties properties) {
+        return properties.registrationSettings();
+    }
+
+    @Bean
+    S3Client s3Client(WebcruiterEsaProperties properties) {
+        var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(properties.aws().region()));
+        if (hasEndpoint(properties)) {
+            builder.endpointOverride(URI.create(properties.aws().endpoint())).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    @Bean
+    SqsClient sqsClient(WebcruiterEsaProperties properties) {
+        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(properties.aws().region()));
+        if (hasEndpoint(properties)) {
+            builder.endpointOverride(URI.create(properties.aws().endpoint()));
+        }
+        return builder.build();
+    }
+
+    @Bean
+    Noark5Archive noark5Archive(WebcruiterEsaProperties properties) {
+        return new Noark5Archive(properties.noark5Settings());
+    }
+
+    @Bean
+    S3DropStore dropStore(S3Client s3, WebcruiterEsaProperties properties) {
+        return new S3DropStore(s3, properties.drop().bucket());
+    }
+
+    @Bean
+    DropReader dropReader(S3DropStore store, WebcruiterEsaProperties properties) {
+        return new DropReader(store, new JaxbDropParser(), properties.drop().maxXmlBytes());
+    }
+
+    @Bean
+    EnsureCase ensureCase(Noark5Archive archive, RegistrationSettings settings) {
+        return new EnsureCase(archive, settings, Clock.systemUTC());
+    }
+
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase) {
+        return event -> SqsBatch.process("createCase", event,
+                record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
+    }
+
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
+                                                         Noark5Archive archive, RegistrationSettings settings,
+                                                         SqsClient sqs, WebcruiterEsaProperties properties) {
+        ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
+                new RegistrationRules(settings), new SqsArchivedNotices(sqs, properties.queues().archivedUrl(),
+                JsonMapper.builder().build()));
+        String bucket = properties.drop().bucket();
+        return event -> SqsBatch.process("archiveDocument", event,
+                record -> Messages.createdKeys(record.getBody(), bucket).forEach(useCase::archive));
+    }
+
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
+                                                             Noark5Archive archive) {
+        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive);
+        return event -> SqsBatch.process("removeXmlAttachment", event,
+                record -> useCase.remove(Messages.archivedNotice(record.getBody())));
+    }
+
+    @Bean
+    Function<ScheduledEvent, SweepRetention.SweepReport> retentionSweep(S3DropStore store,
+                                                                       WebcruiterEsaProperties properties) {
+        SweepRetention useCase = new SweepRetention(store, properties.retentionPolicy(), Clock.systemUTC());
+        return event -> useCase.sweep();
+    }
+
+    private static boolean hasEndpoint(WebcruiterEsaProperties properties) {
+        return properties.aws().endpoint() != null && !properties.aws().endpoint().isBlank();
+    }
+}

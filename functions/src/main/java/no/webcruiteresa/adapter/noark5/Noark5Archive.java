@@ -39,7 +39,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     public Optional<ArchivedCase> findCase(String reference) {
         URI query = Noark5Http.filtered(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
                 "beskrivelse", reference);
-        return Links.results(http.get(query)).stream().findFirst().map(this::remember);
+        return http.list(query).stream().findFirst().map(this::remember);
     }
 
     @Override
@@ -53,7 +53,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     public Optional<ArchivedEntry> findEntry(String documentId) {
         URI query = Noark5Http.filtered(link("dokumentbeskrivelse",
                 () -> Links.requireHref(arkivstruktur(), Relations.DOKUMENTBESKRIVELSE)), "eksternReferanse", documentId);
-        List<JsonNode> documents = Links.results(http.get(query));
+        List<JsonNode> documents = http.list(query);
         if (documents.isEmpty()) {
             return Optional.empty();
         }
@@ -89,8 +89,8 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
 
     private ArchivedEntry describe(JsonNode journalpost) {
         List<ArchivedEntry.ArchivedFile> files = new ArrayList<>();
-        for (JsonNode beskrivelse : Links.results(http.get(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE)))) {
-            for (JsonNode objekt : Links.results(http.get(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT)))) {
+        for (JsonNode beskrivelse : http.list(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE))) {
+            for (JsonNode objekt : http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT))) {
                 if (objekt.hasNonNull("sjekksum")) {
                     files.add(archivedFile(objekt));
                 }
@@ -122,7 +122,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         }
         URI query = Noark5Http.filtered(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
                 "systemID", archivedCase.systemId());
-        JsonNode found = Links.results(http.get(query)).stream().findFirst().orElseThrow(() ->
+        JsonNode found = http.list(query).stream().findFirst().orElseThrow(() ->
                 new IllegalStateException("case " + archivedCase.caseId() + " is no longer in the archive"));
         casesBySystemId.put(archivedCase.systemId(), found);
         return found;
@@ -131,11 +131,11 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     /** arkivdel (by title) → its classification system → the class (by klasseID) → that class's ny-saksmappe. */
     private String newCaseLink(String archivePart, String classificationCode) {
         URI parts = Noark5Http.filtered(Links.requireHref(arkivstruktur(), Relations.ARKIVDEL), "tittel", archivePart);
-        JsonNode arkivdel = Links.results(http.get(parts)).stream().findFirst().orElseThrow(() ->
+        JsonNode arkivdel = http.list(parts).stream().findFirst().orElseThrow(() ->
                 new IllegalStateException("the archive has no arkivdel titled '" + archivePart + "'"));
-        for (JsonNode system : Links.results(http.get(Links.require(arkivdel, Relations.KLASSIFIKASJONSSYSTEM)))) {
+        for (JsonNode system : http.list(Links.require(arkivdel, Relations.KLASSIFIKASJONSSYSTEM))) {
             URI classes = Noark5Http.filtered(Links.requireHref(system, Relations.KLASSE), "klasseID", classificationCode);
-            Optional<JsonNode> klasse = Links.results(http.get(classes)).stream().findFirst();
+            Optional<JsonNode> klasse = http.list(classes).stream().findFirst();
             if (klasse.isPresent()) {
                 return Links.requireHref(klasse.get(), Relations.NY_SAKSMAPPE);
             }

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Noark5Http {
     static final String MEDIA_TYPE = "application/vnd.noark5+json";
     private static final int MAX_ERROR_CHARS = 500;
+    private static final int MAX_PAGES = 1000;
 
     private final HttpClient client;
     private final Noark5Settings settings;
@@ -38,6 +41,21 @@ final class Noark5Http {
 
     JsonNode get(URI uri) {
         return send(request(uri).GET().build());
+    }
+
+    /** Every member of a list, following the server's "next" links page by page. */
+    List<JsonNode> list(URI uri) {
+        List<JsonNode> all = new ArrayList<>();
+        URI page = uri;
+        for (int pages = 0; page != null; pages++) {
+            if (pages > MAX_PAGES) {
+                throw new ArchiveRejectedException(200, "GET " + uri.getPath() + ": more than " + MAX_PAGES + " pages");
+            }
+            JsonNode answer = get(page);
+            all.addAll(Links.results(answer));
+            page = Links.find(answer, "next").map(URI::create).orElse(null);
+        }
+        return all;
     }
 
     JsonNode post(URI uri, JsonNode body) {

@@ -1,0 +1,87 @@
+package no.webcruiteresa.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Noark 5 tjenestegrensesnitt server standing in for ESA, on loopback only. Seeds one archive with the
+ * arkivdel and classification the integration registers into.
+ */
+public final class ArchiveSimulator implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ArchiveStore store;
+
+    private ArchiveSimulator(HttpServer server, ExecutorService executor, ArchiveStore store) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+    }
+
+    /**
+     * @param port    0 for any free port
+     * @param dataDir where to keep the archive between runs; null keeps it in memory
+     */
+    public static ArchiveSimulator start(int port, Path dataDir) {
+        return start(port, dataDir, 10);
+    }
+
+    public static ArchiveSimulator start(int port, Path dataDir, int pageSize) {
+        ArchiveStore store = new ArchiveStore(dataDir, Clock.systemUTC());
+        if (store.all(EntityTypes.ARKIV).isEmpty()) {
+            seed(store);
+        }
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            ExecutorService executor = Executors.newFixedThreadPool(8);
+            server.setExecutor(executor);
+            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize));
+            server.start();
+            return new ArchiveSimulator(server, executor, store);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the archive simulator on port " + port, e);
+        }
+    }
+
+    public URI root() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + NoarkApi.BASE);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A read-only summary for tests and the local stack's report. */
+    public ArchiveContents contents() {
+        return ArchiveContents.of(store);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void seed(ArchiveStore store) {
+        var json = store.json();
+        var arkiv = store.create(EntityTypes.ARKIV, null, json.createObjectNode().put("tittel", "Kommunens arkiv"));
+        for (String part : List.of("EL-SAKARKI", "PERSONAL")) {
+            var arkivdel = store.create(EntityTypes.ARKIVDEL, arkiv.systemId(), json.createObjectNode().put("tittel", part));
+            var system = store.create(EntityTypes.KLASSIFIKASJONSSYSTEM, arkivdel.systemId(),
+                    json.createObjectNode().put("tittel", "Arkivnøkkel for kommunene (K-koder)"));
+            for (String[] klasse : new String[][] {{"400", "Personal"}, {"410", "Tilsetting"}, {"420", "Lønn"}}) {
+                store.create(EntityTypes.KLASSE, system.systemId(),
+                        json.createObjectNode().put("klasseID", klasse[0]).put("tittel", klasse[1]));
+            }
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package no.webcruiteresa.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The Noark 5 tjenestegrensesnitt subset the simulator serves, strictly, under {@code /noark5v5/}. */
+final class NoarkApi implements HttpHandler {
+    static final String BASE = "/noark5v5/";
+    static final String MEDIA_TYPE = "application/vnd.noark5+json";
+    private static final String REL = "https://rel.arkivverket.no/noark5/v5/api/";
+    private static final Pattern FILTER = Pattern.compile("^\\s*(\\w+)\\s+eq\\s+'((?:[^']|'')*)'\\s*$");
+
+    private final ArchiveStore store;
+    private final int pageSize;
+
+    NoarkApi(ArchiveStore store, int pageSize) {
+        this.store = store;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String accept = exchange.getRequestHeaders().getFirst("Accept");
+            if (accept != null && !accept.contains(MEDIA_TYPE) && !accept.contains("*/*")) {
+                error(exchange, 406, "this API produces " + MEDIA_TYPE);
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            List<String> segments = path.length() <= BASE.length() ? List.of()
+                    : List.of(path.substring(BASE.length()).replaceAll("/+$", "").split("/"));
+            route(exchange, segments);
+        } catch (Validation.Invalid e) {
+            error(exchange, 400, e.getMessage());
+        } catch (JacksonException e) {
+            error(exchange, 400, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void route(HttpExchange exchange, List<String> s) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (s.isEmpty()) {
+            ObjectNode root = object();
+            ObjectNode links = root.putObject("_links");
+            link(links, REL + "arkivstruktur/", BASE + "api/arkivstruktur/");
+            link(links, REL + "sakarkiv/", BASE + "api/sakarkiv/");
+            respond(exchange, 200, root);
+            return;
+        }
+        if (s.size() < 2 || !s.get(0).equals("api")) {
+            error(exchange, 404, "no such resource");
+            return;
+        }
+        String module = s.get(1);
+        if (s.size() == 2) {
+            moduleRoot(exchange, module);
+            return;
+        }
+        EntityTypes type = EntityTypes.byName(s.get(2));
+        if (type == null || !type.module.equals(module)) {
+            error(exchange, 404, "no such resource");
+            return;
+        }
+        if (s.size() == 3) {
+            list(exchange, store.all(type), BASE + "api/" + module + "/" + type.name);
+            return;
+        }
+        ArchiveStore.Entity entity = store.get(s.get(3));
+        if (entity == null || entity.type() != type) {
+            error(exchange, 404, type.name + " " + s.get(3) + " not found");
+            return;
+        }
+        if (s.size() == 4 && method.equals("GET")) {
+            respond(exchange, 200, withLinks(entity));
+            return;
+        }
+        if (s.size() != 5) {
+            error(exchange, 404, "no such resource");
+            return;
+        }
+        String last = s.get(4);
+        if (type == EntityTypes.DOKUMENTOBJEKT && last.equals("referanseFil")) {
+            file(exchange, entity);
+        } else if (last.startsWith("ny-") && type.children.contains(last.substring(3))) {
+            create(exchange, entity, EntityTypes.byName(last.substring(3)));
+        } else if (type.children.contains(last)) {
+            list(exchange, store.children(entity.systemId(), EntityTypes.byName(last)), href(entity) + "/" + last);
+        } else {
+            error(exchange, 404, "no such resource");
+        }
+    }
+
+    private void moduleRoot(HttpExchange exchange, String module) throws IOException {
+        ObjectNode root = object();
+        ObjectNode links = root.putObject("_links");
+        for (EntityTypes type : EntityTypes.values()) {
+            if (type.module.equals(module)) {
+                link(links, type.rel(), BASE + "api/" + module + "/" + type.name);
+            }
+        }
+        if (links.isEmpty()) {
+            error(exchange, 404, "no such API module");
+            return;
+        }
+        respond(exchange, 200, root);
+    }
+
+    private void create(HttpExchange exchange, ArchiveStore.Entity parent, EntityTypes type) throws IOException {
+        switch (exchange.getRequestMethod()) {
+            case "GET" -> {
+                ObjectNode template = object();
+                if (type == EntityTypes.DOKUMENTOBJEKT) {
+                    template.put("versjonsnummer", 1);
+                }
+                template.putObject("_links");
+                respond(exchange, 200, template);
+            }
+            case "POST" -> {
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                if (contentType == null || !contentType.startsWith(MEDIA_TYPE)) {
+                    error(exchange, 415, "send " + MEDIA_TYPE);
+                    return;
+                }
+                JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
+                Validation.check(type, body);
+                ArchiveStore.Entity created = store.create(type, parent.systemId(), ((ObjectNode) body).deepCopy());
+                respond(exchange, 201, withLinks(created));
+            }
+            default -> error(exchange, 405, "GET or POST");
+        }
+    }
+
+    private void file(HttpExchange exchange, ArchiveStore.Entity objekt) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET")) {
+            byte[] content = store.file(objekt.systemId());
+            if (content == null) {
+                error(exchange, 404, "no file uploaded");
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", objekt.data().path("mimeType").asString("application/octet-stream"));
+            exchange.sendResponseHeaders(200, content.length);
+            exchange.getResponseBody().write(content);
+            return;
+        }
+        if (!method.equals("POST") && !method.equals("PUT")) {
+            error(exchange, 405, "GET, POST or PUT");
+            return;
+        }
+        if (store.hasFile(objekt.systemId())) {
+            error(exchange, 400, "dokumentobjekt " + objekt.systemId() + " already has its file");
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String expected = objekt.data().path("mimeType").asString(null);
+        if (contentType == null || (expected != null && !contentType.startsWith(expected))) {
+            error(exchange, 415, "the file must be sent as " + (expected == null ? "its own media type" : expected));
+            return;
+        }
+        // A body cut short throws here, so an aborted upload never becomes a stored file.
+        byte[] content = exchange.getRequestBody().readAllBytes();
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared == null || Long.parseLong(declared) != content.length) {
+            error(exchange, 400, "Content-Length is required and must match the body");
+            return;
+        }
+        store.storeFile(objekt.systemId(), content);
+        objekt.data().put("sjekksum", sha256(content)).put("sjekksumAlgoritme", "SHA-256")
+                .put("filstoerrelse", content.length)
+                .put("referanseDokumentfil", href(objekt) + "/referanseFil");
+        store.updated();
+        respond(exchange, 200, withLinks(objekt));
+    }
+
+    private void list(HttpExchange exchange, List<ArchiveStore.Entity> all, String listHref) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        List<ArchiveStore.Entity> matching = all;
+        String filter = query.get("$filter");
+        if (filter != null) {
+            Matcher m = FILTER.matcher(filter);
+            if (!m.matches()) {
+                // As the reference server does: a query error in an HTTP 200 body.
+                ObjectNode error = object();
+                error.putObject("error").put("message", "unsupported $filter: " + filter);
+                respond(exchange, 200, error);
+                return;
+            }
+            String field = m.group(1);
+            String value = m.group(2).replace("''", "'");
+            matching = all.stream().filter(e -> e.data().path(field).isValueNode()
+                    && e.data().path(field).asString().equals(value)).toList();
+        }
+        int top = Math.min(pageSize, intParam(query, "$top", pageSize));
+        int skip = intParam(query, "$skip", 0);
+        ObjectNode answer = object();
+        answer.put("count", matching.size());
+        ArrayNode results = answer.putArray("results");
+        matching.stream().skip(skip).limit(top).forEach(e -> results.add(withLinks(e)));
+        ObjectNode links = answer.putObject("_links");
+        link(links, "self", listHref);
+        if (skip + top < matching.size()) {
+            StringBuilder next = new StringBuilder(listHref).append("?$top=").append(top)
+                    .append("&$skip=").append(skip + top);
+            if (filter != null) {
+                next.append("&$filter=").append(java.net.URLEncoder.encode(filter, StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+            }
+            link(links, "next", next.toString());
+        }
+        respond(exchange, 200, answer);
+    }
+
+    private ObjectNode withLinks(ArchiveStore.Entity entity) {
+        ObjectNode out = entity.data().deepCopy();
+        ObjectNode links = out.putObject("_links");
+        String self = href(entity);
+        link(links, "self", self);
+        link(links, entity.type().rel(), self);
+        for (String child : entity.type().children) {
+            EntityTypes childType = EntityTypes.byName(child);
+            link(links, childType.rel(), self + "/" + child);
+            link(links, childType.newRel(), self + "/ny-" + child);
+        }
+        ArchiveStore.Entity parent = entity.parentId() == null ? null : store.get(entity.parentId());
+        if (parent != null) {
+            link(links, parent.type().rel(), href(parent));
+            if (parent.type() == EntityTypes.JOURNALPOST) {
+                link(links, REL + "arkivstruktur/registrering/", href(parent));
+            }
+        }
+        if (entity.type() == EntityTypes.DOKUMENTOBJEKT) {
+            link(links, REL + "arkivstruktur/fil/", self + "/referanseFil");
+        }
+        return out;
+    }
+
+    static String href(ArchiveStore.Entity entity) {
+        return BASE + "api/" + entity.type().module + "/" + entity.type().name + "/" + entity.systemId();
+    }
+
+    private static void link(ObjectNode links, String rel, String href) {
+        links.putObject(rel).put("href", href);
+    }
+
+    private ObjectNode object() {
+        return store.json().createObjectNode();
+    }
+
+    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        absolutize(exchange, body);
+        byte[] bytes = store.json().writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE + ";charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Links are served as absolute URLs on the host the client used. */
+    private static void absolutize(HttpExchange exchange, JsonNode node) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String origin = "http://" + (host != null ? host : "127.0.0.1");
+        node.findParents("href").forEach(parent -> {
+            String href = parent.path("href").asString();
+            if (href.startsWith("/")) {
+                ((ObjectNode) parent).put("href", origin + href);
+            }
+        });
+    }
+
+    private void error(HttpExchange exchange, int status, String message) throws IOException {
+        ObjectNode body = object();
+        body.put("status", status).put("message", message);
+        respond(exchange, status, body);
+    }
+
+    private static int intParam(Map<String, String> query, String name, int fallback) {
+        try {
+            return query.containsKey(name) ? Math.max(0, Integer.parseInt(query.get(name))) : fallback;
+        } catch (NumberFormatException e) {
+            throw new Validation.Invalid(name + " must be a whole number");
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(key, value);
+            }
+        }
+        return params;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

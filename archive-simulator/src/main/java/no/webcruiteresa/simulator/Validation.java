@@ -1,0 +1,120 @@
+package no.webcruiteresa.simulator;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The strict checks a POSTed object must pass; each failure is a 400 with the reason. */
+final class Validation {
+    static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    private static final Set<String> DATES = Set.of("saksdato", "dokumentetsDato");
+    private static final Set<String> DATE_TIMES = Set.of("mottattDato", "sendtDato");
+    private static final Set<String> INTEGERS = Set.of("dokumentnummer", "versjonsnummer");
+
+    private Validation() {
+    }
+
+    static void check(EntityTypes type, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new Invalid("the body must be a JSON object");
+        }
+        ObjectNode object = (ObjectNode) body;
+        for (String field : object.propertyNames()) {
+            if (!type.allowed.contains(field)) {
+                throw new Invalid(type.name + ": unknown or read-only field '" + field + "'");
+            }
+        }
+        for (String field : type.required) {
+            JsonNode value = object.path(field);
+            if (value.isMissingNode() || value.isNull() || (value.isString() && value.asString().isBlank())) {
+                throw new Invalid(type.name + ": required field '" + field + "' is missing");
+            }
+        }
+        for (Map.Entry<String, String> code : type.codeFields.entrySet()) {
+            if (object.has(code.getKey())) {
+                checkCode(code.getValue(), object.get(code.getKey()));
+            }
+        }
+        if (object.has("format")) {
+            JsonNode format = object.get("format");
+            checkPair("format", format);
+            if (!format.path("kode").asString().matches("(x-)?fmt/[0-9]+")) {
+                throw new Invalid("format: kode must be a PRONOM id such as fmt/276");
+            }
+        }
+        if (object.has("skjerming")) {
+            checkSkjerming(object.get("skjerming"));
+        }
+        if (object.has("postadresse")) {
+            checkFields("postadresse", object.get("postadresse"), EntityTypes.POSTADRESSE_FIELDS);
+        }
+        for (String field : object.propertyNames()) {
+            checkType(field, object.get(field));
+        }
+    }
+
+    private static void checkSkjerming(JsonNode skjerming) {
+        checkFields("skjerming", skjerming, EntityTypes.SKJERMING_FIELDS);
+        if (!skjerming.has("tilgangsrestriksjon")) {
+            throw new Invalid("skjerming: tilgangsrestriksjon is required");
+        }
+        checkCode("tilgangsrestriksjon", skjerming.get("tilgangsrestriksjon"));
+        if (skjerming.has("skjermingDokument")) {
+            checkCode("skjermingDokument", skjerming.get("skjermingDokument"));
+        }
+    }
+
+    private static void checkFields(String what, JsonNode node, Set<String> allowed) {
+        if (!node.isObject()) {
+            throw new Invalid(what + " must be an object");
+        }
+        for (String field : node.propertyNames()) {
+            if (!allowed.contains(field)) {
+                throw new Invalid(what + ": unknown field '" + field + "'");
+            }
+        }
+    }
+
+    private static void checkCode(String list, JsonNode value) {
+        checkPair(list, value);
+        String problem = CodeLists.check(list, value.path("kode").asString(), value.path("kodenavn").asString());
+        if (problem != null) {
+            throw new Invalid(problem);
+        }
+    }
+
+    private static void checkPair(String field, JsonNode value) {
+        if (!value.isObject() || !value.path("kode").isString()
+                || (value.has("kodenavn") && !value.path("kodenavn").isString())) {
+            throw new Invalid(field + " must be an object {\"kode\": ..., \"kodenavn\": ...}");
+        }
+        for (String key : value.propertyNames()) {
+            if (!key.equals("kode") && !key.equals("kodenavn")) {
+                throw new Invalid(field + ": unknown field '" + key + "'");
+            }
+        }
+    }
+
+    private static void checkType(String field, JsonNode value) {
+        try {
+            if (DATES.contains(field)) {
+                LocalDate.parse(value.asString());
+            } else if (DATE_TIMES.contains(field)) {
+                OffsetDateTime.parse(value.asString());
+            } else if (INTEGERS.contains(field) && !value.canConvertToInt()) {
+                throw new Invalid(field + " must be an integer");
+            }
+        } catch (DateTimeParseException e) {
+            throw new Invalid(field + " must be an ISO 8601 " + (DATES.contains(field) ? "date" : "date-time"));
+        }
+    }
+}

@@ -43,8 +43,8 @@ public class FunctionsConfiguration {
     S3Client s3Client(WebcruiterEsaProperties properties) {
         var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(properties.aws().region()));
-        if (hasEndpoint(properties)) {
-            builder.endpointOverride(URI.create(properties.aws().endpoint())).forcePathStyle(true);
+        if (isSet(properties.aws().s3Endpoint())) {
+            builder.endpointOverride(URI.create(properties.aws().s3Endpoint())).forcePathStyle(true);
         }
         return builder.build();
     }
@@ -53,8 +53,8 @@ public class FunctionsConfiguration {
     SqsClient sqsClient(WebcruiterEsaProperties properties) {
         var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(properties.aws().region()));
-        if (hasEndpoint(properties)) {
-            builder.endpointOverride(URI.create(properties.aws().endpoint()));
+        if (isSet(properties.aws().sqsEndpoint())) {
+            builder.endpointOverride(URI.create(properties.aws().sqsEndpoint()));
         }
         return builder.build();
     }
@@ -112,7 +112,7 @@ public class FunctionsConfiguration {
         return event -> useCase.sweep();
     }
 
-    private static boolean hasEndpoint(WebcruiterEsaProperties properties) {
-        return properties.aws().endpoint() != null && !properties.aws().endpoint().isBlank();
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -30,8 +30,8 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
     public record Queues(String archivedUrl) {
     }
 
-    /** A blank endpoint means AWS itself; the local stack and tests point it at emulators. */
-    public record Aws(String region, String endpoint) {
+    /** Blank endpoints mean AWS itself; the local stack and tests point them at emulators. */
+    public record Aws(String region, String s3Endpoint, String sqsEndpoint) {
     }
 
     public record Archive(URI url, String username, String password, Duration connectTimeout,

@@ -1,0 +1,103 @@
+package no.webcruiteresa.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Runs the main job on the embedded local stack. See README "Quick start".
+ *
+ * <pre>
+ * --demo              upload a sample hiring case and its documents
+ * --exit-when-idle    exit 0 once every queue is drained (non-zero if anything was dead-lettered)
+ * --data-dir DIR      keep the drop bucket and the archive between runs (default .local-stack-data)
+ * --in-memory         keep nothing between runs
+ * --s3-port N --sqs-port N --archive-port N
+ * </pre>
+ */
+public final class LocalStackMain {
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean demo = false;
+        boolean exitWhenIdle = false;
+        EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withDataDir(Path.of(".local-stack-data"));
+        int s3Port = options.s3Port();
+        int sqsPort = options.sqsPort();
+        int archivePort = options.archivePort();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--demo" -> demo = true;
+                case "--exit-when-idle" -> exitWhenIdle = true;
+                case "--data-dir" -> options = options.withDataDir(Path.of(args[++i]));
+                case "--in-memory" -> options = options.withDataDir(null);
+                case "--s3-port" -> s3Port = Integer.parseInt(args[++i]);
+                case "--sqs-port" -> sqsPort = Integer.parseInt(args[++i]);
+                case "--archive-port" -> archivePort = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; see README, Quick start");
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.println("Starting the embedded local stack…");
+        EmbeddedStack stack = EmbeddedStack.start(options.withPorts(s3Port, sqsPort, archivePort));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        printEndpoints(stack);
+        if (demo) {
+            runDemo(stack);
+        }
+        if (exitWhenIdle) {
+            boolean drained = stack.awaitIdle(Duration.ofMinutes(10));
+            StackReport report = StackReport.of(stack);
+            System.out.println(drained ? "Idle: every queue is drained." : "Gave up waiting for the queues to drain.");
+            System.out.println(report.progressLine());
+            stack.close();
+            System.exit(drained && report.deadLettered() == 0 ? 0 : 1);
+        }
+        String last = "";
+        while (true) {
+            String line = StackReport.of(stack).progressLine();
+            if (!line.equals(last)) {
+                System.out.println(line);
+                last = line;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private static void printEndpoints(EmbeddedStack stack) {
+        System.out.println("S3 (drop bucket '" + stack.bucket() + "'): " + stack.s3Endpoint());
+        System.out.println("SQS:                         " + stack.sqsEndpoint());
+        stack.topology().queues().forEach(q -> System.out.println("  queue " + q.logicalId() + ": "
+                + stack.queueUrl(q.logicalId())));
+        System.out.println("Archive (Noark 5):           " + stack.archive().root());
+    }
+
+    private static void runDemo(EmbeddedStack stack) throws InterruptedException {
+        DemoDrops demo = new DemoDrops(String.valueOf(240000 + (System.currentTimeMillis() / 1000) % 10000),
+                LocalDate.now());
+        List<DemoDrops.Drop> drops = demo.drops();
+        String postingQueue = stack.topology().function("createCase").orElseThrow().queueId();
+        stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl(postingQueue)).messageBody(demo.postingPublishedMessage()));
+        DemoDrops.upload(stack.s3(), stack.bucket(), drops);
+        System.out.println("Demo: posting " + demo.posting().caseNumber() + " published; " + drops.size()
+                + " documents dropped with " + drops.stream().mapToInt(d -> d.files().size()).sum() + " PDFs.");
+        boolean drained = stack.awaitIdle(Duration.ofMinutes(5));
+        var archive = stack.archive().contents();
+        long caseEntries = archive.entries().stream().filter(e -> archive.cases().stream().anyMatch(c ->
+                c.systemId().equals(e.caseSystemId()) && c.description().endsWith(demo.posting().caseNumber()))).count();
+        long xmlLeft = drops.stream().filter(d -> stack.s3().listObjectsV2(r -> r.bucket(stack.bucket())
+                .prefix(d.xmlKey())).keyCount() > 0).count();
+        StackReport report = StackReport.of(stack);
+        System.out.println("Demo summary" + (drained ? "" : " (queues not drained yet)") + ":");
+        System.out.println("  cases in archive:     " + report.cases());
+        System.out.println("  entries for posting:  " + caseEntries + " of " + drops.size());
+        System.out.println("  documents in archive: " + report.documents());
+        System.out.println("  XML removed:          " + (drops.size() - xmlLeft) + " of " + drops.size());
+        System.out.println("  dead-lettered:        " + report.deadLettered());
+        System.out.println("  quarantined:          not implemented yet (failed drops are dead-lettered)");
+    }
+}

@@ -1,0 +1,28 @@
+package no.webcruiteresa.localstack;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import no.webcruiteresa.simulator.ArchiveContents;
+
+/** What the stack holds right now, in counts: safe to print, no personal data. */
+public record StackReport(int cases, int entries, int documents, int xmlInBucket, int objectsInBucket,
+                          String queueDepths, int deadLettered) {
+
+    public static StackReport of(EmbeddedStack stack) {
+        ArchiveContents archive = stack.archive().contents();
+        List<String> keys = stack.s3().listObjectsV2Paginator(r -> r.bucket(stack.bucket())).contents().stream()
+                .map(o -> o.key()).toList();
+        String depths = stack.topology().queues().stream()
+                .map(q -> q.logicalId() + "=" + stack.depth(q.logicalId()))
+                .collect(Collectors.joining(" "));
+        int deadLettered = stack.topology().queues().stream().filter(Topology.QueueSpec::isDeadLetterQueue)
+                .mapToInt(q -> stack.depth(q.logicalId())).sum();
+        return new StackReport(archive.cases().size(), archive.entries().size(), archive.documents().size(),
+                (int) keys.stream().filter(k -> k.endsWith(".xml")).count(), keys.size(), depths, deadLettered);
+    }
+
+    public String progressLine() {
+        return String.format("archive: %d case(s), %d entr%s, %d document(s) | drop bucket: %d object(s), %d XML | %s",
+                cases, entries, entries == 1 ? "y" : "ies", documents, objectsInBucket, xmlInBucket, queueDepths);
+    }
+}

@@ -47,7 +47,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + EmbeddedStack.REGION + ":000000000000:function:" + functionName;
+        return "arn:aws:lambda:" + Pipeline.REGION + ":000000000000:function:" + functionName;
     }
 
     @Override

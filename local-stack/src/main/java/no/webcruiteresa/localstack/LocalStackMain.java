@@ -23,7 +23,7 @@ public final class LocalStackMain {
     public static void main(String[] args) throws Exception {
         boolean demo = false;
         boolean exitWhenIdle = false;
-        EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withDataDir(Path.of(".local-stack-data"));
+        EmbeddedStack.Options options = EmbeddedStack.Options.defaults();
         int s3Port = options.s3Port();
         int sqsPort = options.sqsPort();
         int archivePort = options.archivePort();
@@ -43,23 +43,24 @@ public final class LocalStackMain {
             }
         }
         System.out.println("Starting the embedded local stack…");
-        EmbeddedStack stack = EmbeddedStack.start(options.withPorts(s3Port, sqsPort, archivePort));
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-        printEndpoints(stack);
+        EmbeddedStack embedded = EmbeddedStack.start(options.withPorts(s3Port, sqsPort, archivePort));
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        Pipeline stack = embedded.pipeline();
+        printEndpoints(embedded);
         if (demo) {
-            runDemo(stack);
+            runDemo(embedded);
         }
         if (exitWhenIdle) {
             boolean drained = stack.awaitIdle(Duration.ofMinutes(10));
-            StackReport report = StackReport.of(stack);
+            StackReport report = StackReport.of(stack, embedded.archive().contents());
             System.out.println(drained ? "Idle: every queue is drained." : "Gave up waiting for the queues to drain.");
             System.out.println(report.progressLine());
-            stack.close();
+            embedded.close();
             System.exit(drained && report.deadLettered() == 0 ? 0 : 1);
         }
         String last = "";
         while (true) {
-            String line = StackReport.of(stack).progressLine();
+            String line = StackReport.of(stack, embedded.archive().contents()).progressLine();
             if (!line.equals(last)) {
                 System.out.println(line);
                 last = line;
@@ -68,30 +69,31 @@ public final class LocalStackMain {
         }
     }
 
-    private static void printEndpoints(EmbeddedStack stack) {
-        System.out.println("S3 (drop bucket '" + stack.bucket() + "'): " + stack.s3Endpoint());
-        System.out.println("SQS:                         " + stack.sqsEndpoint());
+    private static void printEndpoints(EmbeddedStack embedded) {
+        Pipeline stack = embedded.pipeline();
+        System.out.println("S3 (drop bucket '" + stack.bucket() + "'): " + embedded.s3Endpoint());
+        System.out.println("SQS:                         " + embedded.sqsEndpoint());
         stack.topology().queues().forEach(q -> System.out.println("  queue " + q.logicalId() + ": "
                 + stack.queueUrl(q.logicalId())));
-        System.out.println("Archive (Noark 5):           " + stack.archive().root());
+        System.out.println("Archive (Noark 5):           " + embedded.archive().root());
     }
 
-    private static void runDemo(EmbeddedStack stack) throws InterruptedException {
+    private static void runDemo(EmbeddedStack embedded) throws InterruptedException {
+        Pipeline stack = embedded.pipeline();
         DemoDrops demo = new DemoDrops(String.valueOf(240000 + (System.currentTimeMillis() / 1000) % 10000),
                 LocalDate.now());
         List<DemoDrops.Drop> drops = demo.drops();
-        String postingQueue = stack.topology().function("createCase").orElseThrow().queueId();
-        stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl(postingQueue)).messageBody(demo.postingPublishedMessage()));
+        stack.sqs().sendMessage(r -> r.queueUrl(stack.queueOf("createCase")).messageBody(demo.postingPublishedMessage()));
         DemoDrops.upload(stack.s3(), stack.bucket(), drops);
         System.out.println("Demo: posting " + demo.posting().caseNumber() + " published; " + drops.size()
                 + " documents dropped with " + drops.stream().mapToInt(d -> d.files().size()).sum() + " PDFs.");
         boolean drained = stack.awaitIdle(Duration.ofMinutes(5));
-        var archive = stack.archive().contents();
+        var archive = embedded.archive().contents();
         long caseEntries = archive.entries().stream().filter(e -> archive.cases().stream().anyMatch(c ->
                 c.systemId().equals(e.caseSystemId()) && c.description().endsWith(demo.posting().caseNumber()))).count();
         long xmlLeft = drops.stream().filter(d -> stack.s3().listObjectsV2(r -> r.bucket(stack.bucket())
                 .prefix(d.xmlKey())).keyCount() > 0).count();
-        StackReport report = StackReport.of(stack);
+        StackReport report = StackReport.of(stack, archive);
         System.out.println("Demo summary" + (drained ? "" : " (queues not drained yet)") + ":");
         System.out.println("  cases in archive:     " + report.cases());
         System.out.println("  entries for posting:  " + caseEntries + " of " + drops.size());

@@ -8,15 +8,13 @@ import no.webcruiteresa.simulator.ArchiveContents;
 public record StackReport(int cases, int entries, int documents, int xmlInBucket, int objectsInBucket,
                           String queueDepths, int deadLettered) {
 
-    public static StackReport of(EmbeddedStack stack) {
-        ArchiveContents archive = stack.archive().contents();
+    public static StackReport of(Pipeline stack, ArchiveContents archive) {
         List<String> keys = stack.s3().listObjectsV2Paginator(r -> r.bucket(stack.bucket())).contents().stream()
                 .map(o -> o.key()).toList();
         String depths = stack.topology().queues().stream()
                 .map(q -> q.logicalId() + "=" + stack.depth(q.logicalId()))
                 .collect(Collectors.joining(" "));
-        int deadLettered = stack.topology().queues().stream().filter(Topology.QueueSpec::isDeadLetterQueue)
-                .mapToInt(q -> stack.depth(q.logicalId())).sum();
+        int deadLettered = stack.deadLettered();
         return new StackReport(archive.cases().size(), archive.entries().size(), archive.documents().size(),
                 (int) keys.stream().filter(k -> k.endsWith(".xml")).count(), keys.size(), depths, deadLettered);
     }

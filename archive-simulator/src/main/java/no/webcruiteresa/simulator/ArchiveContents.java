@@ -7,9 +7,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the simulated archive holds, flattened for assertions and reports: cases, entries and documents
- * with their stored files' checksums.
+ * with their stored files' checksums, and every object's metadata as JSON (for checks that no personal data
+ * beyond name and address was registered).
  */
-public record ArchiveContents(List<Case> cases, List<Entry> entries, List<Document> documents) {
+public record ArchiveContents(List<Case> cases, List<Entry> entries, List<Document> documents, String metadataJson) {
     public record Case(String systemId, String caseId, String title, String description, String classId,
                        String archivePart) {
     }
@@ -54,7 +55,9 @@ public record ArchiveContents(List<Case> cases, List<Entry> entries, List<Docume
                     text(o.data(), "mimeType"), o.data().path("variantformat").path("kode").asString(""),
                     text(o.data(), "sjekksum"), o.data().path("filstoerrelse").asLong(-1), store.file(o.systemId()));
         }).toList();
-        return new ArchiveContents(cases, entries, documents);
+        String metadata = store.snapshot().stream().map(e -> e.data().toString())
+                .collect(Collectors.joining(",\n", "[", "]"));
+        return new ArchiveContents(cases, entries, documents, metadata);
     }
 
     private static String text(ObjectNode node, String field) {

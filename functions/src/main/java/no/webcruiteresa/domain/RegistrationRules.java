@@ -49,8 +49,9 @@ public final class RegistrationRules {
         Applicant applicant = drop.applicant();
         String title = drop.title();
         for (String name : List.of(applicant.fullName(), applicant.familyName(), applicant.givenName())) {
-            title = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                    .matcher(title).replaceAll(SCREENED);
+            // Whole words only: "Åse" must not screen the "åse" in "Byåsen".
+            title = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(title).replaceAll(SCREENED);
         }
         return title;
     }

@@ -56,11 +56,11 @@ public final class DemoDrops {
     public List<Drop> drops() {
         Applicant ase = new Applicant("A-1001", "Åse", "Ødegård",
                 new PostalAddress(List.of("Kjøpmannsgata 12"), "7013", "Trondheim", "NO"), "ase@example.org",
-                "+4790000001", LocalDate.of(1988, 3, 14), "K", "NO", "NO",
+                "+4790000001", LocalDate.of(1988, 3, 14), "Kvinne", "Norsk", "NO",
                 new SpecialConsideration(true, true, false, false));
         Applicant bjorn = new Applicant("A-1002", "Bjørn Kåre", "Lærum",
                 new PostalAddress(List.of("Ærfuglveien 3", "Leil. H0201"), "7049", "Trondheim", "NO"),
-                "bjorn@example.org", "+4790000002", LocalDate.of(1979, 11, 2), "M", "SE", "NO",
+                "bjorn@example.org", "+4790000002", LocalDate.of(1979, 11, 2), "Mann", "Svensk", "NO",
                 new SpecialConsideration(false, false, true, false));
         String id = posting.caseNumber();
         List<Drop> drops = new ArrayList<>();

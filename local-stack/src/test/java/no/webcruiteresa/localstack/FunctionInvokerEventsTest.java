@@ -1,0 +1,160 @@
+package no.webcruiteresa.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import no.webcruiteresa.simulator.ArchiveContents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Each function driven as Lambda drives it: through Spring Cloud Function's FunctionInvoker, with the
+ * sample events in events/, against S3 and SQS emulators and the archive simulator over HTTP.
+ */
+class FunctionInvokerEventsTest {
+    private static final String POSTING = "240117";
+    private static EmbeddedStack stack;
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void startStack() {
+        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withPollQueues(false));
+        pipeline = stack.pipeline();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+        Pipeline.systemProperties().forEach(System::clearProperty);
+    }
+
+    @Test
+    void createCase_shouldRegisterOneCaseWithTheSeedDefaults_evenWhenTheMessageIsDeliveredTwice() {
+        byte[] event = event("create-case.json");
+
+        List<String> first = LambdaEvents.batchItemFailures(pipeline.invoke("createCase", event));
+        List<String> second = LambdaEvents.batchItemFailures(pipeline.invoke("createCase", event));
+
+        assertThat(first).isEmpty();
+        assertThat(second).isEmpty();
+        List<ArchiveContents.Case> cases = casesFor(POSTING);
+        assertThat(cases).hasSize(1);
+        assertThat(cases.get(0).classId()).isEqualTo("410");
+        assertThat(cases.get(0).archivePart()).isEqualTo("EL-SAKARKI");
+        assertThat(cases.get(0).title()).isEqualTo("Lærer 100 % fast stilling ved Byåsen skole");
+    }
+
+    @Test
+    void archiveDocumentThenRemoveXmlAttachment_shouldArchiveTheDropAndThenRemoveItsSources() {
+        DemoDrops.Drop drop = dropNamedInTheEvents();
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+
+        List<String> archiveFailures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", event("archive-document.json")));
+
+        assertThat(archiveFailures).isEmpty();
+        ArchiveContents archive = stack.archive().contents();
+        assertThat(archive.documents()).filteredOn(d -> d.externalReference().equals(drop.document().documentId()))
+                .extracting(ArchiveContents.Document::fileName).containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
+        var notices = pipeline.sqs().receiveMessage(r -> r.queueUrl(pipeline.queueOf("removeXmlAttachment"))
+                .maxNumberOfMessages(10)).messages();
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).body()).contains(drop.xmlKey()).doesNotContain("Åse");
+        assertThat(keysUnder(drop)).hasSize(3);
+
+        List<String> removeFailures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("removeXmlAttachment", event("remove-xml-attachment.json")));
+
+        assertThat(removeFailures).isEmpty();
+        assertThat(keysUnder(drop)).isEmpty();
+    }
+
+    @Test
+    void archiveDocument_shouldAcknowledgeAndIgnoreS3TestEvents() {
+        int before = stack.archive().contents().entries().size();
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", event("archive-document-s3-test-event.json")));
+
+        assertThat(failures).isEmpty();
+        assertThat(stack.archive().contents().entries()).hasSize(before);
+    }
+
+    @Test
+    void archiveDocument_shouldFailOnlyThatRecordAndKeepTheXml_whenAPdfHasNotArrived() {
+        DemoDrops.Drop drop = new DemoDrops("240118", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(drop.xmlKey()),
+                RequestBody.fromBytes(new no.webcruiteresa.adapter.drop.DropWriter().write(drop.document())));
+        String incomplete = new String(event("archive-document.json"), StandardCharsets.UTF_8)
+                .replace("240117/WC201-240117-1001/WC201-240117-1001.xml", drop.xmlKey())
+                .replace("9d6f8a53-3a0e-4d4b-8f64-7f2f6c0a0201", "incomplete-1");
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", incomplete.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(failures).containsExactly("incomplete-1");
+        assertThat(keysUnder(drop)).containsExactly(drop.xmlKey());
+    }
+
+    @Test
+    void createCase_shouldReportExactlyThePoisonRecord_whenABatchMixesGoodAndBadMessages() {
+        String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
+        String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))
+                .replace("5b2a4d4e-0c7f-4a59-9c39-1f1c2f0a0101", "poison-1")
+                .replaceFirst("\"body\": \"[^\\n]*\",", "\"body\": \"not json\",");
+        String batch = good.replace("\n  ]\n}", ",\n" + poisonRecord + "\n  ]\n}");
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("createCase", batch.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(batch).contains("poison-1", "5b2a4d4e-0c7f-4a59-9c39-1f1c2f0a0101");
+        assertThat(failures).containsExactly("poison-1");
+        assertThat(casesFor(POSTING)).hasSize(1);
+    }
+
+    @Test
+    void retentionSweep_shouldReportWhatItExaminedAndDeleted() {
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key("recent/file.pdf"), RequestBody.fromString("x"));
+
+        Map<String, Object> report = LambdaEvents.asMap(pipeline.invoke("retentionSweep", event("retention-sweep.json")));
+
+        assertThat(report).containsKeys("examined", "deleted", "cutoff");
+        assertThat((Integer) report.get("examined")).isPositive();
+        assertThat(report.get("deleted")).isEqualTo(0);
+        assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix("recent/")).keyCount()).isOne();
+    }
+
+    private static DemoDrops.Drop dropNamedInTheEvents() {
+        return new DemoDrops(POSTING, java.time.LocalDate.of(2026, 11, 20)).drops().stream()
+                .filter(d -> d.document().documentId().equals("WC201-240117-1001")).findFirst().orElseThrow();
+    }
+
+    private static List<ArchiveContents.Case> casesFor(String posting) {
+        return stack.archive().contents().cases().stream()
+                .filter(c -> c.description().equals("WEBCRUITER " + posting)).toList();
+    }
+
+    private static List<String> keysUnder(DemoDrops.Drop drop) {
+        String folder = drop.xmlKey().substring(0, drop.xmlKey().lastIndexOf('/') + 1);
+        return pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix(folder)).contents().stream()
+                .map(o -> o.key()).toList();
+    }
+
+    static byte[] event(String name) {
+        try (InputStream in = FunctionInvokerEventsTest.class.getResourceAsStream("/events/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no events/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -6,6 +6,8 @@ import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -33,6 +35,7 @@ import org.xml.sax.helpers.XMLFilterImpl;
 public class JaxbDropParser implements DropParser {
     public static final String SCHEMA = "/schema/webcruiter-drop-1.xsd";
     private static final Pattern QUOTED_VALUE = Pattern.compile("'[^']*'");
+    private static final int MAX_PROBLEMS = 5;
 
     private final JAXBContext context;
     private final Schema schema;
@@ -66,8 +69,18 @@ public class JaxbDropParser implements DropParser {
             path.setParent(reader);
             Unmarshaller unmarshaller = context.createUnmarshaller();
             unmarshaller.setSchema(schema);
+            List<InvalidDropException> problems = new ArrayList<>();
+            // Collect every schema error of the document so the first one can be reported with all its context
+            // (an attribute's bad value is followed by an error that names the attribute).
+            unmarshaller.setEventHandler(event -> {
+                problems.add(invalid(path, event.getLinkedException()));
+                return problems.size() < MAX_PROBLEMS;
+            });
             Document document = unmarshaller.unmarshal(
                     new SAXSource(path, new InputSource(new ByteArrayInputStream(xml))), Document.class).getValue();
+            if (!problems.isEmpty()) {
+                throw combined(problems);
+            }
             return DropMapping.toDomain(document);
         } catch (UnmarshalException e) {
             throw invalid(path, e.getLinkedException() != null ? e.getLinkedException() : e.getCause());
@@ -76,11 +89,18 @@ public class JaxbDropParser implements DropParser {
         }
     }
 
+    private static InvalidDropException combined(List<InvalidDropException> problems) {
+        String rules = problems.stream().map(InvalidDropException::rule).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new InvalidDropException(problems.get(0).field(), rules);
+    }
+
     private static InvalidDropException invalid(ElementPath path, Throwable cause) {
-        String message = cause == null ? "is not a valid drop document" : cause.getMessage();
-        if (message == null) {
-            message = cause.getClass().getSimpleName();
+        if (!(cause instanceof SAXException)) {
+            // JAXB's own conversion errors quote the raw value, which may be personal data.
+            return new InvalidDropException(path.current(), "value cannot be read as its type (value withheld)");
         }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (message.startsWith("cvc-datatype") || message.startsWith("cvc-pattern") || message.startsWith("cvc-enum")
                 || message.startsWith("cvc-min") || message.startsWith("cvc-max") || message.startsWith("cvc-type")
                 || message.startsWith("cvc-attribute") || message.startsWith("cvc-length")) {

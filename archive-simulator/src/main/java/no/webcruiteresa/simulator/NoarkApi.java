@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -21,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The Noark 5 tjenestegrensesnitt subset the simulator serves, strictly, under {@code /noark5v5/}. */
 final class NoarkApi implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(NoarkApi.class.getName());
     static final String BASE = "/noark5v5/";
     static final String MEDIA_TYPE = "application/vnd.noark5+json";
     private static final String REL = "https://rel.arkivverket.no/noark5/v5/api/";
@@ -36,7 +39,8 @@ final class NoarkApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        // The exchange is closed after the error answer is written, not before (as a resource of this try would be).
+        try {
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             if (accept != null && !accept.contains(MEDIA_TYPE) && !accept.contains("*/*")) {
                 error(exchange, 406, "this API produces " + MEDIA_TYPE);
@@ -50,6 +54,11 @@ final class NoarkApi implements HttpHandler {
             error(exchange, 400, e.getMessage());
         } catch (JacksonException e) {
             error(exchange, 400, "malformed JSON: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "simulator failed on " + exchange.getRequestURI().getPath(), e);
+            error(exchange, 500, "internal error: " + e);
+        } finally {
+            exchange.close();
         }
     }
 

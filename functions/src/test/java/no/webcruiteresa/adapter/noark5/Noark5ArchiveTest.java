@@ -1,0 +1,181 @@
+package no.webcruiteresa.adapter.noark5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import no.webcruiteresa.application.port.ArchiveRejectedException;
+import no.webcruiteresa.application.port.ArchiveUnavailableException;
+import no.webcruiteresa.application.port.ArchivedCase;
+import no.webcruiteresa.application.port.ArchivedEntry;
+import no.webcruiteresa.domain.DocumentDrop;
+import no.webcruiteresa.domain.DropFile;
+import no.webcruiteresa.domain.EntryRegistration;
+import no.webcruiteresa.domain.Posting;
+import no.webcruiteresa.domain.RegistrationRules;
+import no.webcruiteresa.domain.TestDrops;
+import no.webcruiteresa.simulator.ArchiveSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Noark 5 client against the archive simulator over real HTTP. The two share no code. */
+class Noark5ArchiveTest {
+    private final RegistrationRules rules = new RegistrationRules(TestDrops.seedSettings());
+    private ArchiveSimulator simulator;
+    private Noark5Archive archive;
+
+    @BeforeEach
+    void start() {
+        simulator = ArchiveSimulator.start(0, null, 2);
+        archive = new Noark5Archive(settings(simulator.root(), "Brev"));
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void shouldFindTheCaseItCreated_byItsWebCruiterReference() {
+        assertThat(archive.findCase("WEBCRUITER 100")).isEmpty();
+
+        ArchivedCase created = archive.createCase(rules.caseFor(posting(), LocalDate.of(2026, 11, 24)));
+
+        assertThat(created.caseId()).matches("\\d{4}/1");
+        assertThat(archive.findCase("WEBCRUITER 100")).contains(created);
+        assertThat(new Noark5Archive(settings(simulator.root(), "Brev")).findCase("WEBCRUITER 100"))
+                .as("a fresh client finds it too").contains(created);
+        assertThat(simulator.contents().cases()).singleElement()
+                .satisfies(c -> assertThat(c.classId()).isEqualTo("410"));
+    }
+
+    @Test
+    void shouldUploadEveryFileAndReportTheServersChecksums_acrossPagedLists() {
+        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
+        DocumentDrop drop = files.drop();
+        ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
+
+        ArchivedEntry created = archive.createEntry(hiringCase, rules.entryFor(drop), files::open);
+        ArchivedEntry found = archive.findEntry(drop.documentId()).orElseThrow();
+
+        assertThat(found).isEqualTo(created);
+        assertThat(found.files()).hasSize(3).allSatisfy(file ->
+                assertThat(file.sha256()).isEqualTo(files.sha256(file.fileName())));
+        assertThat(found.entryId()).isEqualTo(hiringCase.caseId() + "-1");
+        assertThat(archive.findEntry("WC201-unknown")).isEmpty();
+    }
+
+    @Test
+    void shouldSurfaceTheServersMessage_whenTheArchiveRejectsARequest() {
+        Noark5Archive misconfigured = new Noark5Archive(settings(simulator.root(), "Letter"));
+        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7"));
+        DocumentDrop drop = files.drop();
+        ArchivedCase hiringCase = misconfigured.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
+
+        assertThatThrownBy(() -> misconfigured.createEntry(hiringCase, rules.entryFor(drop), files::open))
+                .isInstanceOfSatisfying(ArchiveRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("dokumenttype", "Brev", "Letter");
+                });
+    }
+
+    @Test
+    void shouldReportTheArchiveUnavailable_whenNothingListens() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Noark5Archive unreachable = new Noark5Archive(settings(URI.create("http://127.0.0.1:" + closedPort + "/noark5v5/"), "Brev"));
+
+        assertThatThrownBy(() -> unreachable.findCase("WEBCRUITER 1")).isInstanceOf(ArchiveUnavailableException.class);
+    }
+
+    @Test
+    void shouldNotCompleteAnUpload_whenTheStreamFailsBeforeItsEnd() {
+        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 original"));
+        DocumentDrop drop = files.drop();
+        EntryRegistration entry = rules.entryFor(drop);
+        ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
+
+        assertThatThrownBy(() -> archive.createEntry(hiringCase, entry, name -> new FailingAtEnd(files.bytes(name))))
+                .isInstanceOf(ArchiveUnavailableException.class);
+        assertThat(simulator.contents().documents()).allSatisfy(d -> assertThat(d.content()).isNull());
+    }
+
+    private static Noark5Settings settings(URI root, String documentTypeName) {
+        return new Noark5Settings(root, "", "", Duration.ofSeconds(2), Duration.ofSeconds(10), "fmt/276", "PDF 1.7",
+                "B", documentTypeName, "Personalsaker");
+    }
+
+    private static Posting posting() {
+        return new Posting("100", "Lærer ved Byåsen skole", "Byåsen skole", null);
+    }
+
+    /** Files for one drop, with their real sizes and checksums. */
+    private record Files(Map<String, String> contents) {
+        DocumentDrop drop() {
+            List<DropFile> files = contents.keySet().stream().sorted()
+                    .map(name -> new DropFile(name, name.equals("soknad.pdf") ? DropFile.Role.MAIN : DropFile.Role.ATTACHMENT,
+                            null, bytes(name).length, sha256(name)))
+                    .toList();
+            DocumentDrop template = TestDrops.drop().build();
+            return new DocumentDrop(template.form(), template.documentId(), template.title(), template.documentDate(),
+                    template.posting(), template.applicant(), files);
+        }
+
+        byte[] bytes(String name) {
+            return contents.get(name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        InputStream open(String name) {
+            return new ByteArrayInputStream(bytes(name));
+        }
+
+        String sha256(String name) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(name)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Delivers all but the end of a file, then fails, as a checksum check at the end of a stream does. */
+    private static final class FailingAtEnd extends InputStream {
+        private final ByteArrayInputStream in;
+
+        FailingAtEnd(byte[] content) {
+            in = new ByteArrayInputStream(content);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("checksum mismatch");
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n < 0) {
+                throw new IOException("checksum mismatch");
+            }
+            return n;
+        }
+    }
+}

@@ -23,6 +23,17 @@ class JaxbDropParserTest {
     }
 
     @Test
+    void shouldAcceptTheExampleInTheContractDocumentation() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "webcruiter-drop.md"));
+        String example = doc.substring(doc.indexOf("```xml") + 6, doc.indexOf("```", doc.indexOf("```xml") + 6));
+
+        DocumentDrop read = parser.parse(example.strip().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.documentId()).isEqualTo("WC201-240117-1001");
+        assertThat(read.applicant().specialConsideration().exemptionRequested()).isTrue();
+    }
+
+    @Test
     void shouldRefuseAnyDoctype_soExternalEntitiesAreNeverResolved() {
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE document [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
                 + xml.substring(xml.indexOf("<ns2:document") >= 0 ? xml.indexOf("<ns2:document") : xml.indexOf("<document"))

@@ -49,8 +49,11 @@ public class ArchiveDocument {
         ArchivedEntry entry = entries.findEntry(drop.documentId()).orElseGet(() -> {
             ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
             ArchivedEntry created = entries.createEntry(archivedCase, registration,
-                    fileName -> new Sha256CheckingInputStream(store.open(DropKeys.fileKey(xmlKey, fileName)),
-                            declared(drop, fileName).sha256(), fileName));
+                    fileName -> {
+                        DropFile file = declared(drop, fileName);
+                        return new Sha256CheckingInputStream(store.open(DropKeys.fileKey(xmlKey, fileName)),
+                                file.sha256(), file.size(), fileName);
+                    });
             LOG.info(() -> "archived document " + drop.documentId() + " as entry " + created.entryId()
                     + " in case " + archivedCase.caseId() + " with " + created.files().size() + " file(s)");
             return created;

@@ -8,19 +8,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Passes a file through while hashing it, and fails at the end of the stream when the content is not what
- * the drop declared. An upload fed from it is aborted before its last byte, so the archive never completes
- * a file that differs from the declared one.
+ * Passes a file through while hashing it, and withholds the file's last bytes when its content is not what
+ * the drop declared. An upload fed from it fails before its final byte, so the archive never receives a
+ * complete file that differs from the declared one (a check at end-of-stream would come too late: by then
+ * the server may have the whole body).
  */
 final class Sha256CheckingInputStream extends FilterInputStream {
     private final MessageDigest digest;
-    private final String expected;
+    private final String expectedSha256;
+    private final long expectedSize;
     private final String name;
-    private boolean checked;
+    private long delivered;
 
-    Sha256CheckingInputStream(InputStream in, String expectedSha256, String name) {
+    Sha256CheckingInputStream(InputStream in, String expectedSha256, long expectedSize, String name) {
         super(in);
-        this.expected = expectedSha256;
+        this.expectedSha256 = expectedSha256;
+        this.expectedSize = expectedSize;
         this.name = name;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
@@ -31,34 +34,37 @@ final class Sha256CheckingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        if (b < 0) {
-            check();
-        } else {
-            digest.update((byte) b);
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n < 0) {
-            check();
-        } else {
-            digest.update(buffer, offset, n);
+        if (delivered >= expectedSize) {
+            if (super.read() >= 0) {
+                throw new IOException("file " + name + " is longer than the declared " + expectedSize + " bytes");
+            }
+            return -1;
         }
+        int n = super.read(buffer, offset, (int) Math.min(length, expectedSize - delivered));
+        if (n < 0) {
+            throw new IOException("file " + name + " ended after " + delivered + " of " + expectedSize + " bytes");
+        }
+        digest.update(buffer, offset, n);
+        if (delivered + n == expectedSize) {
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (!actual.equals(expectedSha256)) {
+                throw new IOException("file " + name + " has SHA-256 " + actual + " but the drop declares "
+                        + expectedSha256);
+            }
+        }
+        delivered += n;
         return n;
     }
 
-    private void check() throws IOException {
-        if (checked) {
-            return;
-        }
-        checked = true;
-        String actual = HexFormat.of().formatHex(digest.digest());
-        if (!actual.equals(expected)) {
-            throw new IOException("file " + name + " has SHA-256 " + actual + " but the drop declares " + expected);
-        }
+    @Override
+    public long skip(long n) throws IOException {
+        throw new IOException("a checked file is read whole");
     }
 }

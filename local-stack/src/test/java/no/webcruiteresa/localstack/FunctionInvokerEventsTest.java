@@ -104,6 +104,28 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
+    void archiveDocument_shouldFailLoudlyAndDeleteNothing_whenAPdfDiffersFromItsDeclaredChecksum() {
+        DemoDrops.Drop drop = new DemoDrops("240119", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        byte[] swapped = drop.files().get("utlysning.pdf").clone();
+        swapped[swapped.length - 10] ^= 1;
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(drop.xmlKey().replace(
+                drop.document().documentId() + ".xml", "utlysning.pdf")), RequestBody.fromBytes(swapped));
+        String event = new String(event("archive-document.json"), StandardCharsets.UTF_8)
+                .replace("240117/WC201-240117-1001/WC201-240117-1001.xml", drop.xmlKey())
+                .replace("9d6f8a53-3a0e-4d4b-8f64-7f2f6c0a0201", "swapped-1");
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", event.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(failures).containsExactly("swapped-1");
+        assertThat(stack.archive().contents().documents())
+                .filteredOn(d -> d.externalReference().equals(drop.document().documentId()))
+                .allSatisfy(d -> assertThat(d.content()).as("no file completed in the archive").isNull());
+        assertThat(keysUnder(drop)).hasSize(2);
+    }
+
+    @Test
     void createCase_shouldReportExactlyThePoisonRecord_whenABatchMixesGoodAndBadMessages() {
         String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
         String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))

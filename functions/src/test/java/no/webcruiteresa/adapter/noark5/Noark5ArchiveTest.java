@@ -109,7 +109,7 @@ class Noark5ArchiveTest {
         EntryRegistration entry = rules.entryFor(drop);
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
-        assertThatThrownBy(() -> archive.createEntry(hiringCase, entry, name -> new FailingAtEnd(files.bytes(name))))
+        assertThatThrownBy(() -> archive.createEntry(hiringCase, entry, name -> new FailingBeforeItsEnd(files.bytes(name))))
                 .isInstanceOf(ArchiveUnavailableException.class);
         assertThat(simulator.contents().documents()).allSatisfy(d -> assertThat(d.content()).isNull());
     }
@@ -152,29 +152,30 @@ class Noark5ArchiveTest {
         }
     }
 
-    /** Delivers all but the end of a file, then fails, as a checksum check at the end of a stream does. */
-    private static final class FailingAtEnd extends InputStream {
+    /** Delivers all but the last byte of a file, then fails, as the checksum check of a drop's file does. */
+    private static final class FailingBeforeItsEnd extends InputStream {
         private final ByteArrayInputStream in;
+        private final int withheldFrom;
+        private int delivered;
 
-        FailingAtEnd(byte[] content) {
+        FailingBeforeItsEnd(byte[] content) {
             in = new ByteArrayInputStream(content);
+            withheldFrom = content.length - 1;
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("checksum mismatch");
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n < 0) {
+            if (delivered >= withheldFrom) {
                 throw new IOException("checksum mismatch");
             }
+            int n = in.read(buffer, offset, Math.min(length, withheldFrom - delivered));
+            delivered += n;
             return n;
         }
     }

@@ -92,12 +92,8 @@ class FunctionInvokerEventsTest {
         DemoDrops.Drop drop = new DemoDrops("240118", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
         pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(drop.xmlKey()),
                 RequestBody.fromBytes(new no.webcruiteresa.adapter.drop.DropWriter().write(drop.document())));
-        String incomplete = new String(event("archive-document.json"), StandardCharsets.UTF_8)
-                .replace("240117/WC201-240117-1001/WC201-240117-1001.xml", drop.xmlKey())
-                .replace("9d6f8a53-3a0e-4d4b-8f64-7f2f6c0a0201", "incomplete-1");
-
         List<String> failures = LambdaEvents.batchItemFailures(
-                pipeline.invoke("archiveDocument", incomplete.getBytes(StandardCharsets.UTF_8)));
+                pipeline.invoke("archiveDocument", archiveEventFor(drop, "incomplete-1")));
 
         assertThat(failures).containsExactly("incomplete-1");
         assertThat(keysUnder(drop)).containsExactly(drop.xmlKey());
@@ -111,12 +107,8 @@ class FunctionInvokerEventsTest {
         swapped[swapped.length - 10] ^= 1;
         pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(drop.xmlKey().replace(
                 drop.document().documentId() + ".xml", "utlysning.pdf")), RequestBody.fromBytes(swapped));
-        String event = new String(event("archive-document.json"), StandardCharsets.UTF_8)
-                .replace("240117/WC201-240117-1001/WC201-240117-1001.xml", drop.xmlKey())
-                .replace("9d6f8a53-3a0e-4d4b-8f64-7f2f6c0a0201", "swapped-1");
-
         List<String> failures = LambdaEvents.batchItemFailures(
-                pipeline.invoke("archiveDocument", event.getBytes(StandardCharsets.UTF_8)));
+                pipeline.invoke("archiveDocument", archiveEventFor(drop, "swapped-1")));
 
         assertThat(failures).containsExactly("swapped-1");
         assertThat(stack.archive().contents().documents())
@@ -151,6 +143,13 @@ class FunctionInvokerEventsTest {
         assertThat((Integer) report.get("examined")).isPositive();
         assertThat(report.get("deleted")).isEqualTo(0);
         assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix("recent/")).keyCount()).isOne();
+    }
+
+    /** The sample archiveDocument event, announcing another drop under another message id. */
+    private static byte[] archiveEventFor(DemoDrops.Drop drop, String messageId) {
+        return new String(event("archive-document.json"), StandardCharsets.UTF_8)
+                .replace("240117/WC201-240117-1001/WC201-240117-1001.xml", drop.xmlKey())
+                .replace("9d6f8a53-3a0e-4d4b-8f64-7f2f6c0a0201", messageId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static DemoDrops.Drop dropNamedInTheEvents() {

@@ -1,9 +1,5 @@
 package no.webcruiteresa.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import no.webcruiteresa.simulator.ArchiveSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,34 +21,22 @@ class LocalStackPipelineIT {
     static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse(IMAGE))
             .withServices("s3", "sqs");
 
-    private static ArchiveSimulator archive;
-    private static Pipeline pipeline;
+    private static ExternalAwsTier tier;
 
     @BeforeAll
-    static void startPipeline() {
-        archive = ArchiveSimulator.start(0, null);
-        pipeline = Pipeline.start(new Pipeline.Settings(LOCALSTACK.getEndpoint(), LOCALSTACK.getEndpoint(),
-                "webcruiter-drop", archive.root(), 60, true, true, null));
+    static void start() {
+        tier = ExternalAwsTier.start(LOCALSTACK.getEndpoint(), "webcruiter-drop");
     }
 
     @AfterAll
     static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
+        if (tier != null) {
+            tier.close();
         }
-        if (archive != null) {
-            archive.close();
-        }
-        Pipeline.systemProperties().forEach(System::clearProperty);
     }
 
     @Test
     void shouldArchiveEveryDocumentOnceAndRemoveOnlyItsSources_whenAPostingIsDropped() throws Exception {
-        PipelineScenario scenario = new PipelineScenario("240600");
-
-        scenario.run(pipeline);
-
-        assertThat(pipeline.awaitIdle(Duration.ofMinutes(3))).as("queues drained").isTrue();
-        scenario.assertOutcome(archive.contents(), pipeline.s3(), pipeline.bucket(), pipeline.deadLettered());
+        tier.runScenario("240600");
     }
 }

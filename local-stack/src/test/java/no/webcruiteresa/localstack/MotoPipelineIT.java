@@ -1,14 +1,11 @@
 package no.webcruiteresa.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
-import java.time.Duration;
-import no.webcruiteresa.simulator.ArchiveSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tier 3 on moto: the same scenario, with moto's S3 delivering the bucket notifications (its s3:TestEvent
@@ -17,46 +14,30 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class MotoPipelineIT {
     private static MotoServer motoServer;
-    private static ArchiveSimulator archive;
-    private static Pipeline pipeline;
+    private static ExternalAwsTier tier;
 
     @BeforeAll
-    static void startPipeline() throws Exception {
+    static void start() throws Exception {
         String given = System.getProperty("moto.endpoint", "");
-        URI moto;
-        if (!given.isBlank()) {
-            moto = URI.create(given);
-        } else {
+        if (given.isBlank()) {
             motoServer = MotoServer.startIfInstalled();
             assumeTrue(motoServer != null, "moto_server is not on the PATH");
-            moto = motoServer.endpoint();
         }
-        archive = ArchiveSimulator.start(0, null);
-        pipeline = Pipeline.start(new Pipeline.Settings(moto, moto, "webcruiter-drop-moto", archive.root(), 60, true,
-                true, null));
+        tier = ExternalAwsTier.start(given.isBlank() ? motoServer.endpoint() : URI.create(given), "webcruiter-drop-moto");
     }
 
     @AfterAll
     static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (archive != null) {
-            archive.close();
+        if (tier != null) {
+            tier.close();
         }
         if (motoServer != null) {
             motoServer.close();
         }
-        Pipeline.systemProperties().forEach(System::clearProperty);
     }
 
     @Test
     void shouldArchiveEveryDocumentOnceAndRemoveOnlyItsSources_whenAPostingIsDropped() throws Exception {
-        PipelineScenario scenario = new PipelineScenario("240700");
-
-        scenario.run(pipeline);
-
-        assertThat(pipeline.awaitIdle(Duration.ofMinutes(3))).as("queues drained").isTrue();
-        scenario.assertOutcome(archive.contents(), pipeline.s3(), pipeline.bucket(), pipeline.deadLettered());
+        tier.runScenario("240700");
     }
 }

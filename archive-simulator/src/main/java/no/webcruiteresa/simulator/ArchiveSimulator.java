@@ -20,11 +20,13 @@ public final class ArchiveSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ArchiveStore store;
+    private final Faults faults;
 
-    private ArchiveSimulator(HttpServer server, ExecutorService executor, ArchiveStore store) {
+    private ArchiveSimulator(HttpServer server, ExecutorService executor, ArchiveStore store, Faults faults) {
         this.server = server;
         this.executor = executor;
         this.store = store;
+        this.faults = faults;
     }
 
     /**
@@ -44,9 +46,10 @@ public final class ArchiveSimulator implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newFixedThreadPool(8);
             server.setExecutor(executor);
-            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize));
+            Faults faults = new Faults();
+            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults));
             server.start();
-            return new ArchiveSimulator(server, executor, store);
+            return new ArchiveSimulator(server, executor, store, faults);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the archive simulator on port " + port, e);
         }
@@ -58,6 +61,11 @@ public final class ArchiveSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Misbehaviour on demand, for tests. */
+    public Faults faults() {
+        return faults;
     }
 
     /** A read-only summary for tests and the local stack's report. */

@@ -31,16 +31,24 @@ final class NoarkApi implements HttpHandler {
 
     private final ArchiveStore store;
     private final int pageSize;
+    private final Faults faults;
 
-    NoarkApi(ArchiveStore store, int pageSize) {
+    NoarkApi(ArchiveStore store, int pageSize, Faults faults) {
         this.store = store;
         this.pageSize = pageSize;
+        this.faults = faults;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // The exchange is closed after the error answer is written, not before (as a resource of this try would be).
         try {
+            var injected = faults.failure(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+            if (injected.isPresent()) {
+                exchange.getRequestBody().readAllBytes();
+                error(exchange, injected.get(), "injected fault");
+                return;
+            }
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             if (accept != null && !accept.contains(MEDIA_TYPE) && !accept.contains("*/*")) {
                 error(exchange, 406, "this API produces " + MEDIA_TYPE);
@@ -106,6 +114,11 @@ final class NoarkApi implements HttpHandler {
         String last = s.get(4);
         if (type == EntityTypes.DOKUMENTOBJEKT && last.equals("referanseFil")) {
             file(exchange, entity);
+        } else if (type == EntityTypes.JOURNALPOST && last.equals("korrespondansepart")) {
+            List<ArchiveStore.Entity> parts = new java.util.ArrayList<>(
+                    store.children(entity.systemId(), EntityTypes.KORRESPONDANSEPARTPERSON));
+            parts.addAll(store.children(entity.systemId(), EntityTypes.KORRESPONDANSEPARTINTERN));
+            list(exchange, parts, href(entity) + "/korrespondansepart");
         } else if (last.startsWith("ny-") && type.children.contains(last.substring(3))) {
             create(exchange, entity, EntityTypes.byName(last.substring(3)));
         } else if (type.children.contains(last)) {
@@ -190,7 +203,11 @@ final class NoarkApi implements HttpHandler {
             return;
         }
         store.storeFile(objekt.systemId(), content);
-        objekt.data().put("sjekksum", sha256(content)).put("sjekksumAlgoritme", "SHA-256")
+        String checksum = sha256(content);
+        if (faults.misreportChecksum()) {
+            checksum = checksum.substring(1) + (checksum.charAt(0) == '0' ? '1' : '0');
+        }
+        objekt.data().put("sjekksum", checksum).put("sjekksumAlgoritme", "SHA-256")
                 .put("filstoerrelse", content.length)
                 .put("referanseDokumentfil", href(objekt) + "/referanseFil");
         store.updated();
@@ -252,6 +269,9 @@ final class NoarkApi implements HttpHandler {
             if (parent.type() == EntityTypes.JOURNALPOST) {
                 link(links, REL + "arkivstruktur/registrering/", href(parent));
             }
+        }
+        if (entity.type() == EntityTypes.JOURNALPOST) {
+            link(links, REL + "sakarkiv/korrespondansepart/", self + "/korrespondansepart");
         }
         if (entity.type() == EntityTypes.DOKUMENTOBJEKT) {
             link(links, REL + "arkivstruktur/fil/", self + "/referanseFil");

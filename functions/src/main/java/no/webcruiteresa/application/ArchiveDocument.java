@@ -46,9 +46,10 @@ public class ArchiveDocument {
         DocumentDrop drop = read.get();
         EntryRegistration registration = rules.entryFor(drop);
         requireFilesPresent(xmlKey, drop);
-        ArchivedEntry entry = entries.findEntry(drop.documentId()).orElseGet(() -> {
+        ArchivedEntry entry = entries.findEntry(registration.reference())
+                .filter(found -> ArchiveReceipts.isComplete(drop, found)).orElseGet(() -> {
             ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
-            ArchivedEntry created = entries.createEntry(archivedCase, registration,
+            ArchivedEntry created = entries.archiveEntry(archivedCase, registration,
                     fileName -> {
                         DropFile file = declared(drop, fileName);
                         return new Sha256CheckingInputStream(store.open(DropKeys.fileKey(xmlKey, fileName)),

@@ -9,6 +9,10 @@ final class ArchiveReceipts {
     private ArchiveReceipts() {
     }
 
+    static boolean isComplete(DocumentDrop drop, ArchivedEntry entry) {
+        return drop.files().stream().allMatch(file -> entry.file(file.name()).isPresent());
+    }
+
     static void requireComplete(DocumentDrop drop, ArchivedEntry entry) {
         for (DropFile file : drop.files()) {
             ArchivedEntry.ArchivedFile archived = entry.file(file.name()).orElseThrow(() ->

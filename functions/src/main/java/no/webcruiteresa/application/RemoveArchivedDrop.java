@@ -7,6 +7,7 @@ import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.application.port.EntryArchive;
 import no.webcruiteresa.domain.DocumentDrop;
 import no.webcruiteresa.domain.DropFile;
+import no.webcruiteresa.domain.RegistrationSettings;
 
 /**
  * Use case: once the archive confirms an entry and every file's checksum, remove the drop's PDFs and
@@ -18,11 +19,13 @@ public class RemoveArchivedDrop {
     private final DropReader reader;
     private final DropStore store;
     private final EntryArchive entries;
+    private final RegistrationSettings settings;
 
-    public RemoveArchivedDrop(DropReader reader, DropStore store, EntryArchive entries) {
+    public RemoveArchivedDrop(DropReader reader, DropStore store, EntryArchive entries, RegistrationSettings settings) {
         this.reader = reader;
         this.store = store;
         this.entries = entries;
+        this.settings = settings;
     }
 
     /** @return the number of objects deleted; 0 when an earlier delivery already removed the drop */
@@ -33,7 +36,7 @@ public class RemoveArchivedDrop {
             return 0;
         }
         DocumentDrop drop = read.get();
-        ArchivedEntry entry = entries.findEntry(drop.documentId()).orElseThrow(() ->
+        ArchivedEntry entry = entries.findEntry(settings.entryReference(drop.documentId())).orElseThrow(() ->
                 new ArchiveMismatchException(drop.documentId(), "the archive has no entry for it; nothing deleted"));
         ArchiveReceipts.requireComplete(drop, entry);
         for (DropFile file : drop.files()) {

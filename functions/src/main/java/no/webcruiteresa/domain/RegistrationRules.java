@@ -35,7 +35,8 @@ public final class RegistrationRules {
             throw new InvalidDropException("applicant", "must be absent for " + drop.form().code());
         }
         rejectBirthDateIn(drop);
-        return new EntryRegistration(drop.documentId(), drop.form(), rule.entryType(),
+        return new EntryRegistration(drop.documentId(), settings.entryReference(drop.documentId()), drop.form(),
+                rule.entryType(),
                 settings.localEntryStatus(), settings.entryStatus(), drop.title(),
                 publicTitle(drop, rule.screening()), drop.documentDate(),
                 correspondents(drop, rule.entryType()), rule.screening(), documents(drop));

@@ -59,4 +59,9 @@ public record RegistrationSettings(String administrativeUnit, String caseHandler
     public String caseReference(String postingCaseNumber) {
         return referencePrefix + " " + postingCaseNumber;
     }
+
+    /** The same kind of reference on a journalpost, naming WebCruiter's document id: "WEBCRUITER WC201-1-1". */
+    public String entryReference(String documentId) {
+        return referencePrefix + " " + documentId;
+    }
 }

@@ -99,8 +99,8 @@ public class FunctionsConfiguration {
 
     @Bean
     Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
-                                                             Noark5Archive archive) {
-        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive);
+                                                             Noark5Archive archive, RegistrationSettings settings) {
+        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings);
         return event -> SqsBatch.process("removeXmlAttachment", event,
                 record -> useCase.remove(Messages.archivedNotice(record.getBody())));
     }

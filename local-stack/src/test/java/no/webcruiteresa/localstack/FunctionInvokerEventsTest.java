@@ -65,8 +65,8 @@ class FunctionInvokerEventsTest {
                 .extracting(ArchiveContents.Document::fileName).containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
         var notices = pipeline.sqs().receiveMessage(r -> r.queueUrl(pipeline.queueOf("removeXmlAttachment"))
                 .maxNumberOfMessages(10)).messages();
-        assertThat(notices).hasSize(1);
-        assertThat(notices.get(0).body()).contains(drop.xmlKey()).doesNotContain("Åse");
+        assertThat(notices).filteredOn(m -> m.body().contains(drop.xmlKey())).singleElement()
+                .satisfies(m -> assertThat(m.body()).doesNotContain("Åse"));
         assertThat(keysUnder(drop)).hasSize(3);
 
         List<String> removeFailures = LambdaEvents.batchItemFailures(
@@ -118,6 +118,44 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
+    void archiveDocument_shouldLeaveOneWholeEntry_whenRepeatedAfterFailingBetweenEntryAndUpload() {
+        DemoDrops.Drop drop = new DemoDrops("240120", java.time.LocalDate.of(2026, 11, 20)).drops().get(1);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        stack.archive().faults().failNext("POST", "/referanseFil$", 503, 1);
+
+        List<String> first = LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "crash-1")));
+        List<String> second = LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "crash-1")));
+        List<String> third = LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "crash-1")));
+
+        assertThat(first).containsExactly("crash-1");
+        assertThat(second).isEmpty();
+        assertThat(third).isEmpty();
+        ArchiveContents archive = stack.archive().contents();
+        List<ArchiveContents.Document> documents = archive.documents().stream()
+                .filter(d -> d.externalReference().equals(drop.document().documentId())).toList();
+        assertThat(documents).extracting(ArchiveContents.Document::fileName).containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
+        assertThat(documents).allSatisfy(d -> assertThat(d.content()).isNotNull());
+        assertThat(documents.stream().map(ArchiveContents.Document::entrySystemId).distinct()).hasSize(1);
+        assertThat(archive.entries()).filteredOn(e -> e.json().contains(drop.document().documentId())).hasSize(1);
+        drainArchivedNotices();
+    }
+
+    @Test
+    void archiveDocument_shouldFailLoudlyAndDeleteNothing_whenTheArchiveReportsAnotherChecksum() {
+        DemoDrops.Drop drop = new DemoDrops("240121", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        stack.archive().faults().misreportChecksums(1);
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", archiveEventFor(drop, "corrupt-1")));
+
+        assertThat(failures).containsExactly("corrupt-1");
+        assertThat(keysUnder(drop)).hasSize(2);
+        assertThat(pipeline.sqs().receiveMessage(r -> r.queueUrl(pipeline.queueOf("removeXmlAttachment"))
+                .maxNumberOfMessages(10)).messages()).noneMatch(m -> m.body().contains(drop.xmlKey()));
+    }
+
+    @Test
     void createCase_shouldReportExactlyThePoisonRecord_whenABatchMixesGoodAndBadMessages() {
         String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
         String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))
@@ -143,6 +181,12 @@ class FunctionInvokerEventsTest {
         assertThat((Integer) report.get("examined")).isPositive();
         assertThat(report.get("deleted")).isEqualTo(0);
         assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix("recent/")).keyCount()).isOne();
+    }
+
+    private static void drainArchivedNotices() {
+        var queue = pipeline.queueOf("removeXmlAttachment");
+        pipeline.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages()
+                .forEach(m -> pipeline.sqs().deleteMessage(d -> d.queueUrl(queue).receiptHandle(m.receiptHandle())));
     }
 
     /** The sample archiveDocument event, announcing another drop under another message id. */

@@ -50,41 +50,58 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     }
 
     @Override
-    public Optional<ArchivedEntry> findEntry(String documentId) {
-        URI query = Noark5Http.filtered(link("dokumentbeskrivelse",
-                () -> Links.requireHref(arkivstruktur(), Relations.DOKUMENTBESKRIVELSE)), "eksternReferanse", documentId);
-        List<JsonNode> documents = http.list(query);
-        if (documents.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode journalpost = http.get(Links.require(documents.get(0), Relations.JOURNALPOST));
-        return Optional.of(describe(journalpost));
+    public Optional<ArchivedEntry> findEntry(String reference) {
+        return findJournalpost(reference).map(this::describe);
     }
 
     @Override
-    public ArchivedEntry createEntry(ArchivedCase archivedCase, EntryRegistration entry, FileSource files) {
+    public ArchivedEntry archiveEntry(ArchivedCase archivedCase, EntryRegistration entry, FileSource files) {
         JsonNode saksmappe = caseResource(archivedCase);
-        JsonNode journalpost = http.post(Links.require(saksmappe, Relations.NY_JOURNALPOST), bodies.journalpost(entry));
+        JsonNode journalpost = findJournalpost(entry.reference()).orElseGet(() ->
+                http.post(Links.require(saksmappe, Relations.NY_JOURNALPOST), bodies.journalpost(entry)));
+        addMissingCorrespondents(journalpost, entry, saksmappe.path("administrativEnhet").asString(""));
+        List<JsonNode> existing = http.list(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE));
+        for (DocumentRegistration document : entry.documents()) {
+            JsonNode beskrivelse = existing.stream()
+                    .filter(d -> d.path("dokumentnummer").asInt() == document.number()).findFirst()
+                    .orElseGet(() -> http.post(Links.require(journalpost, Relations.NY_DOKUMENTBESKRIVELSE),
+                            bodies.dokumentbeskrivelse(entry, document)));
+            JsonNode objekt = http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT)).stream().findFirst()
+                    .orElseGet(() -> http.post(Links.require(beskrivelse, Relations.NY_DOKUMENTOBJEKT),
+                            bodies.dokumentobjekt(document)));
+            if (!objekt.hasNonNull("sjekksum")) {
+                http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
+                        () -> files.open(document.fileName()));
+            }
+        }
+        // Read back what the archive now holds: its own checksums, not what this attempt believes it sent.
+        return describe(journalpost);
+    }
+
+    private Optional<JsonNode> findJournalpost(String reference) {
+        URI query = Noark5Http.filtered(link("journalpost", () -> Links.requireHref(sakarkiv(), Relations.JOURNALPOST)),
+                "beskrivelse", reference);
+        return http.list(query).stream().findFirst();
+    }
+
+    private void addMissingCorrespondents(JsonNode journalpost, EntryRegistration entry, String administrativeUnit) {
+        List<JsonNode> existing = http.list(Links.require(journalpost, Relations.KORRESPONDANSEPART));
         for (Correspondent part : entry.correspondents()) {
-            if (part.role() == Correspondent.Role.INTERNAL_RECIPIENT) {
+            boolean internal = part.role() == Correspondent.Role.INTERNAL_RECIPIENT;
+            boolean registered = existing.stream().anyMatch(p ->
+                    part.role().code().equals(p.path("korrespondanseparttype").path("kode").asString(""))
+                            && part.name().equals(p.path(internal ? "saksbehandler" : "navn").asString("")));
+            if (registered) {
+                continue;
+            }
+            if (internal) {
                 http.post(Links.require(journalpost, Relations.NY_KORRESPONDANSEPARTINTERN),
-                        bodies.korrespondansepartIntern(part, saksmappe.path("administrativEnhet").asString("")));
+                        bodies.korrespondansepartIntern(part, administrativeUnit));
             } else {
                 http.post(Links.require(journalpost, Relations.NY_KORRESPONDANSEPARTPERSON),
                         bodies.korrespondansepartPerson(part));
             }
         }
-        List<ArchivedEntry.ArchivedFile> stored = new ArrayList<>();
-        for (DocumentRegistration document : entry.documents()) {
-            JsonNode beskrivelse = http.post(Links.require(journalpost, Relations.NY_DOKUMENTBESKRIVELSE),
-                    bodies.dokumentbeskrivelse(entry, document));
-            JsonNode objekt = http.post(Links.require(beskrivelse, Relations.NY_DOKUMENTOBJEKT),
-                    bodies.dokumentobjekt(document));
-            JsonNode uploaded = http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
-                    () -> files.open(document.fileName()));
-            stored.add(archivedFile(uploaded.has("sjekksum") ? uploaded : http.get(Links.require(objekt, Relations.SELF))));
-        }
-        return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost), stored);
     }
 
     private ArchivedEntry describe(JsonNode journalpost) {

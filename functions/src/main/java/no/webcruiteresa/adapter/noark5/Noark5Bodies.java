@@ -41,6 +41,7 @@ final class Noark5Bodies {
         ObjectNode body = json.createObjectNode()
                 .put("tittel", entry.title())
                 .put("offentligTittel", entry.publicTitle())
+                .put("beskrivelse", entry.reference())
                 .put("dokumentetsDato", entry.documentDate().toString());
         body.set("journalposttype", json.createObjectNode()
                 .put("kode", entry.type().code()).put("kodenavn", entry.type().codeName()));

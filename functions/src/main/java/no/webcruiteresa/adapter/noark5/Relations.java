@@ -12,6 +12,7 @@ final class Relations {
     static final String NY_SAKSMAPPE = SAKARKIV + "ny-saksmappe/";
     static final String JOURNALPOST = SAKARKIV + "journalpost/";
     static final String NY_JOURNALPOST = SAKARKIV + "ny-journalpost/";
+    static final String KORRESPONDANSEPART = SAKARKIV + "korrespondansepart/";
     static final String NY_KORRESPONDANSEPARTPERSON = SAKARKIV + "ny-korrespondansepartperson/";
     static final String NY_KORRESPONDANSEPARTINTERN = SAKARKIV + "ny-korrespondansepartintern/";
     static final String DOKUMENTBESKRIVELSE = ARKIVSTRUKTUR + "dokumentbeskrivelse/";

@@ -3,11 +3,15 @@ package no.webcruiteresa.application.port;
 import java.util.Optional;
 import no.webcruiteresa.domain.EntryRegistration;
 
-/** The archive's journalposts, found by the WebCruiter document id they carry as external reference. */
+/** The archive's journalposts, found by the WebCruiter reference they carry. */
 public interface EntryArchive {
-    /** The entry made for this WebCruiter document, with the documents the archive holds for it. */
-    Optional<ArchivedEntry> findEntry(String documentId);
+    /** The entry with this reference ("WEBCRUITER WC201-…"), with the files the archive holds for it so far. */
+    Optional<ArchivedEntry> findEntry(String reference);
 
-    /** Registers the journalpost, its documents and uploads each file from {@code files}. */
-    ArchivedEntry createEntry(ArchivedCase archivedCase, EntryRegistration registration, FileSource files);
+    /**
+     * Registers whatever of the entry is not yet in the archive (the journalpost, its correspondents, each
+     * document and each file) and returns the entry whole. Safe to repeat after a failure at any point: what an
+     * earlier attempt registered is found and kept, never registered twice.
+     */
+    ArchivedEntry archiveEntry(ArchivedCase archivedCase, EntryRegistration registration, FileSource files);
 }

@@ -67,14 +67,50 @@ class Noark5ArchiveTest {
         DocumentDrop drop = files.drop();
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
-        ArchivedEntry created = archive.createEntry(hiringCase, rules.entryFor(drop), files::open);
-        ArchivedEntry found = archive.findEntry(drop.documentId()).orElseThrow();
+        ArchivedEntry created = archive.archiveEntry(hiringCase, rules.entryFor(drop), files::open);
+        ArchivedEntry found = archive.findEntry("WEBCRUITER " + drop.documentId()).orElseThrow();
 
         assertThat(found).isEqualTo(created);
         assertThat(found.files()).hasSize(3).allSatisfy(file ->
                 assertThat(file.sha256()).isEqualTo(files.sha256(file.fileName())));
         assertThat(found.entryId()).isEqualTo(hiringCase.caseId() + "-1");
-        assertThat(archive.findEntry("WC201-unknown")).isEmpty();
+        assertThat(archive.findEntry("WEBCRUITER WC201-unknown")).isEmpty();
+    }
+
+    @Test
+    void shouldCompleteTheSameEntry_whenRepeatedAfterFailingHalfway() {
+        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
+        DocumentDrop drop = files.drop();
+        EntryRegistration entry = rules.entryFor(drop);
+        ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
+        simulator.faults().failNext("POST", "/ny-dokumentobjekt$", 503, 1);
+
+        assertThatThrownBy(() -> archive.archiveEntry(hiringCase, entry, files::open))
+                .isInstanceOf(ArchiveUnavailableException.class);
+        assertThatThrownBy(() -> archive.archiveEntry(hiringCase, entry, name -> {
+            throw new IllegalStateException("crash while reading " + name);
+        })).as("the upload fails with the file source").isInstanceOf(ArchiveUnavailableException.class);
+        ArchivedEntry completed = archive.archiveEntry(hiringCase, entry, files::open);
+        ArchivedEntry again = archive.archiveEntry(hiringCase, entry, files::open);
+
+        assertThat(again).isEqualTo(completed);
+        assertThat(completed.files()).hasSize(3);
+        var contents = simulator.contents();
+        assertThat(contents.entries()).hasSize(1);
+        assertThat(contents.entries().get(0).correspondents()).containsExactlyInAnyOrder("EA:Åse Ødegård", "IM:WSANS");
+        assertThat(contents.documents()).hasSize(3).allSatisfy(d -> assertThat(d.content()).isNotNull());
+    }
+
+    @Test
+    void shouldReturnTheChecksumTheServerReports_notTheOneItSent() {
+        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad"));
+        DocumentDrop drop = files.drop();
+        ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
+        simulator.faults().misreportChecksums(1);
+
+        ArchivedEntry entry = archive.archiveEntry(hiringCase, rules.entryFor(drop), files::open);
+
+        assertThat(entry.file("soknad.pdf").orElseThrow().sha256()).isNotEqualTo(files.sha256("soknad.pdf"));
     }
 
     @Test
@@ -84,7 +120,7 @@ class Noark5ArchiveTest {
         DocumentDrop drop = files.drop();
         ArchivedCase hiringCase = misconfigured.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
-        assertThatThrownBy(() -> misconfigured.createEntry(hiringCase, rules.entryFor(drop), files::open))
+        assertThatThrownBy(() -> misconfigured.archiveEntry(hiringCase, rules.entryFor(drop), files::open))
                 .isInstanceOfSatisfying(ArchiveRejectedException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("dokumenttype", "Brev", "Letter");
@@ -109,7 +145,7 @@ class Noark5ArchiveTest {
         EntryRegistration entry = rules.entryFor(drop);
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
-        assertThatThrownBy(() -> archive.createEntry(hiringCase, entry, name -> new FailingBeforeItsEnd(files.bytes(name))))
+        assertThatThrownBy(() -> archive.archiveEntry(hiringCase, entry, name -> new FailingBeforeItsEnd(files.bytes(name))))
                 .isInstanceOf(ArchiveUnavailableException.class);
         assertThat(simulator.contents().documents()).allSatisfy(d -> assertThat(d.content()).isNull());
     }

@@ -21,12 +21,15 @@ public final class ArchiveSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final ArchiveStore store;
     private final Faults faults;
+    private final SimulatorAuth auth;
 
-    private ArchiveSimulator(HttpServer server, ExecutorService executor, ArchiveStore store, Faults faults) {
+    private ArchiveSimulator(HttpServer server, ExecutorService executor, ArchiveStore store, Faults faults,
+                             SimulatorAuth auth) {
         this.server = server;
         this.executor = executor;
         this.store = store;
         this.faults = faults;
+        this.auth = auth;
     }
 
     /**
@@ -38,6 +41,11 @@ public final class ArchiveSimulator implements AutoCloseable {
     }
 
     public static ArchiveSimulator start(int port, Path dataDir, int pageSize) {
+        return start(port, dataDir, pageSize, null);
+    }
+
+    /** @param user the test user the API requires; null leaves it open */
+    public static ArchiveSimulator start(int port, Path dataDir, int pageSize, SimulatorAuth.TestUser user) {
         ArchiveStore store = new ArchiveStore(dataDir, Clock.systemUTC());
         if (store.all(EntityTypes.ARKIV).isEmpty()) {
             seed(store);
@@ -47,9 +55,15 @@ public final class ArchiveSimulator implements AutoCloseable {
             ExecutorService executor = Executors.newFixedThreadPool(8);
             server.setExecutor(executor);
             Faults faults = new Faults();
-            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults));
+            SimulatorAuth auth = user == null ? null : new SimulatorAuth(user, Clock.systemUTC());
+            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth));
+            if (auth != null) {
+                server.createContext("/oauth2/token", auth::token);
+                server.createContext("/.well-known/openid-configuration",
+                        exchange -> auth.discovery(exchange, "http://127.0.0.1:" + exchange.getLocalAddress().getPort()));
+            }
             server.start();
-            return new ArchiveSimulator(server, executor, store, faults);
+            return new ArchiveSimulator(server, executor, store, faults, auth);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the archive simulator on port " + port, e);
         }
@@ -61,6 +75,13 @@ public final class ArchiveSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Every bearer token issued so far stops working (the client must fetch a new one). */
+    public void expireTokens() {
+        if (auth != null) {
+            auth.expireAll();
+        }
     }
 
     /** Misbehaviour on demand, for tests. */

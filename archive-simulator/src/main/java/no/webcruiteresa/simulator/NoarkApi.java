@@ -32,11 +32,14 @@ final class NoarkApi implements HttpHandler {
     private final ArchiveStore store;
     private final int pageSize;
     private final Faults faults;
+    private final SimulatorAuth auth;
 
-    NoarkApi(ArchiveStore store, int pageSize, Faults faults) {
+    /** @param auth null leaves the API open */
+    NoarkApi(ArchiveStore store, int pageSize, Faults faults, SimulatorAuth auth) {
         this.store = store;
         this.pageSize = pageSize;
         this.faults = faults;
+        this.auth = auth;
     }
 
     @Override
@@ -47,6 +50,12 @@ final class NoarkApi implements HttpHandler {
             if (injected.isPresent()) {
                 exchange.getRequestBody().readAllBytes();
                 error(exchange, injected.get(), "injected fault");
+                return;
+            }
+            if (auth != null && !auth.authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                error(exchange, 401, "authentication required");
                 return;
             }
             String accept = exchange.getRequestHeaders().getFirst("Accept");

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Function;
 import no.webcruiteresa.adapter.drop.JaxbDropParser;
 import no.webcruiteresa.adapter.drop.S3DropStore;
 import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.adapter.secrets.SecretsManagerCredentials;
 import no.webcruiteresa.adapter.sqs.SqsArchivedNotices;
 import no.webcruiteresa.application.ArchiveDocument;
 import no.webcruiteresa.application.DropReader;
@@ -61,7 +63,10 @@ public class FunctionsConfiguration {
 
     @Bean
     Noark5Archive noark5Archive(WebcruiterEsaProperties properties) {
-        return new Noark5Archive(properties.noark5Settings());
+        String secretArn = properties.archive().credentialsSecretArn();
+        Map<String, String> secret = isSet(secretArn)
+                ? SecretsManagerCredentials.read(properties.aws().region(), secretArn) : Map.of();
+        return new Noark5Archive(properties.noark5Settings(secret));
     }
 
     @Bean

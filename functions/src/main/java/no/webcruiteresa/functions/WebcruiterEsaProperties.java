@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.EnumMap;
 import java.util.Map;
+import no.webcruiteresa.adapter.noark5.Noark5Credentials;
 import no.webcruiteresa.adapter.noark5.Noark5Settings;
+import no.webcruiteresa.adapter.noark5.RetryPolicy;
 import no.webcruiteresa.domain.EntryType;
 import no.webcruiteresa.domain.Form;
 import no.webcruiteresa.domain.FormRule;
@@ -34,12 +36,20 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
     public record Aws(String region, String s3Endpoint, String sqsEndpoint) {
     }
 
-    public record Archive(URI url, String username, String password, Duration connectTimeout,
-                          Duration requestTimeout, String fileFormat, String fileFormatName, String documentType,
+    /**
+     * @param auth                 none, basic, oauth2-password or oauth2-client-credentials
+     * @param credentialsSecretArn a Secrets Manager secret whose JSON keys (username, password, clientId,
+     *                             clientSecret, tokenUrl, scope) override the values here
+     * @param tokenUrl             blank: discovered from the server's OpenID configuration
+     */
+    public record Archive(URI url, String auth, String username, String password, String clientId,
+                          String clientSecret, String tokenUrl, String scope, String credentialsSecretArn,
+                          Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration retryBaseDelay,
+                          Duration retryMaxDelay, String fileFormat, String fileFormatName, String documentType,
                           String documentTypeName) {
         @Override
         public String toString() {
-            return "Archive[url=" + url + "]";
+            return "Archive[url=" + url + ", auth=" + auth + "]";
         }
     }
 
@@ -70,10 +80,27 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
                 r.mimeType(), r.archivePart(), r.classificationCode(), r.referencePrefix(), rules);
     }
 
-    Noark5Settings noark5Settings() {
-        return new Noark5Settings(archive.url(), archive.username(), archive.password(), archive.connectTimeout(),
-                archive.requestTimeout(), archive.fileFormat(), archive.fileFormatName(), archive.documentType(),
-                archive.documentTypeName(), screening.accessCodeName());
+    /** @param secret the Secrets Manager secret's keys, empty when none is configured */
+    Noark5Settings noark5Settings(Map<String, String> secret) {
+        Archive a = archive;
+        String tokenUrl = secret.getOrDefault("tokenUrl", a.tokenUrl());
+        Noark5Credentials credentials = switch (a.auth() == null ? "none" : a.auth().trim().toLowerCase()) {
+            case "none", "" -> Noark5Credentials.NONE;
+            case "basic" -> Noark5Credentials.basic(secret.getOrDefault("username", a.username()),
+                    secret.getOrDefault("password", a.password()));
+            case "oauth2-password", "oauth2-client-credentials" -> new Noark5Credentials(
+                    a.auth().trim().equalsIgnoreCase("oauth2-password") ? Noark5Credentials.Scheme.OAUTH2_PASSWORD
+                            : Noark5Credentials.Scheme.OAUTH2_CLIENT_CREDENTIALS,
+                    secret.getOrDefault("username", a.username()), secret.getOrDefault("password", a.password()),
+                    secret.getOrDefault("clientId", a.clientId()), secret.getOrDefault("clientSecret", a.clientSecret()),
+                    tokenUrl == null || tokenUrl.isBlank() ? null : URI.create(tokenUrl),
+                    secret.getOrDefault("scope", a.scope()));
+            default -> throw new IllegalArgumentException("webcruiter-esa.archive.auth must be none, basic, "
+                    + "oauth2-password or oauth2-client-credentials, was '" + a.auth() + "'");
+        };
+        return new Noark5Settings(a.url(), credentials, new RetryPolicy(a.maxAttempts(), a.retryBaseDelay(),
+                a.retryMaxDelay()), a.connectTimeout(), a.requestTimeout(), a.fileFormat(), a.fileFormatName(),
+                a.documentType(), a.documentTypeName(), screening.accessCodeName());
     }
 
     RetentionPolicy retentionPolicy() {

@@ -22,7 +22,8 @@ class SeedDefaultsTest {
 
         assertThat(properties.registrationSettings()).isEqualTo(TestDrops.seedSettings());
         assertThat(properties.retentionPolicy().retention()).isEqualTo(Period.ofMonths(12));
-        assertThat(properties.noark5Settings().accessCodeName()).isEqualTo("Personalsaker");
+        assertThat(properties.noark5Settings(Map.of()).accessCodeName()).isEqualTo("Personalsaker");
+        assertThat(properties.noark5Settings(Map.of()).retry().maxAttempts()).isEqualTo(4);
     }
 
     @Test

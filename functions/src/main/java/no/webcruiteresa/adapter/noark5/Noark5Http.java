@@ -2,25 +2,33 @@ package no.webcruiteresa.adapter.noark5;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
 import no.webcruiteresa.application.port.ArchiveUnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON over HTTP in the Noark 5 media type, with the archive's answers translated to the port's exceptions. */
+/**
+ * JSON over HTTP in the Noark 5 media type: authorization, timeouts, retries of what is safe to repeat, and
+ * the archive's answers translated to the port's exceptions.
+ */
 final class Noark5Http {
+    private static final Logger LOG = Logger.getLogger(Noark5Http.class.getName());
     static final String MEDIA_TYPE = "application/vnd.noark5+json";
     private static final int MAX_ERROR_CHARS = 500;
     private static final int MAX_PAGES = 1000;
@@ -28,11 +36,14 @@ final class Noark5Http {
     private final HttpClient client;
     private final Noark5Settings settings;
     private final ObjectMapper json = JsonMapper.builder().build();
+    private final Authorization authorization;
 
     Noark5Http(Noark5Settings settings) {
         this.settings = settings;
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.authorization = new Authorization(settings.credentials(), client, json, this::discoverTokenUrl,
+                settings.requestTimeout(), Clock.systemUTC());
     }
 
     ObjectMapper json() {
@@ -40,7 +51,7 @@ final class Noark5Http {
     }
 
     JsonNode get(URI uri) {
-        return send(request(uri).GET().build());
+        return send(HttpRequest.newBuilder(uri).GET(), true);
     }
 
     /** Every member of a list, following the server's "next" links page by page. */
@@ -60,16 +71,15 @@ final class Noark5Http {
 
     JsonNode post(URI uri, JsonNode body) {
         byte[] bytes = json.writeValueAsBytes(body);
-        return send(request(uri).header("Content-Type", MEDIA_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), false);
     }
 
-    /** Streams the file: memory use does not grow with its size. */
+    /** Streams the file: memory use does not grow with its size. A retry opens the file again. */
     JsonNode upload(URI uri, String contentType, long size, Supplier<InputStream> file) {
-        HttpRequest request = request(uri).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(file), size))
-                .build();
-        return send(request);
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(file), size)),
+                false);
     }
 
     /** An OData {@code $filter} appended to a list link the server gave us. */
@@ -80,42 +90,103 @@ final class Noark5Http {
                 .replace("+", "%20"));
     }
 
-    private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Accept", MEDIA_TYPE);
-        if (settings.basicAuth()) {
-            String credentials = settings.username() + ":" + settings.password();
-            builder.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    /**
+     * @param idempotent a read, safe to repeat after any transient failure; a write is repeated only when the
+     *                   server cannot have acted on it (connection refused, 429, 503)
+     */
+    private JsonNode send(HttpRequest.Builder request, boolean idempotent) {
+        request.timeout(settings.requestTimeout()).header("Accept", MEDIA_TYPE);
+        boolean renewedAuthorization = false;
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest.Builder attemptRequest = request.copy();
+            authorization.header().ifPresent(value -> attemptRequest.setHeader("Authorization", value));
+            HttpRequest built = attemptRequest.build();
+            String where = built.method() + " " + built.uri().getPath();
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+                if ((idempotent || notSent) && attempt < settings.retry().maxAttempts()) {
+                    pause(where + " failed: " + e, attempt, null);
+                    continue;
+                }
+                throw new ArchiveUnavailableException(where + " failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArchiveUnavailableException("interrupted calling the archive", e);
+            }
+            int status = response.statusCode();
+            String answer = where + " -> " + status + ": " + excerpt(response.body());
+            if (status == 401 && !renewedAuthorization && authorization.renew()) {
+                renewedAuthorization = true;
+                continue;
+            }
+            boolean notActedOn = status == 429 || status == 503;
+            if ((notActedOn || (idempotent && status >= 500)) && attempt < settings.retry().maxAttempts()) {
+                pause(answer, attempt, retryAfter(response));
+                continue;
+            }
+            if (status == 429 || status >= 500) {
+                throw new ArchiveUnavailableException(answer, null);
+            }
+            if (status >= 400) {
+                throw new ArchiveRejectedException(status, answer);
+            }
+            return body(response, where);
         }
-        return builder;
     }
 
-    private JsonNode send(HttpRequest request) {
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ArchiveUnavailableException(request.method() + " " + request.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ArchiveUnavailableException("interrupted calling the archive", e);
-        }
-        int status = response.statusCode();
-        String where = request.method() + " " + request.uri().getPath() + " -> " + status;
-        if (status == 429 || status >= 500) {
-            throw new ArchiveUnavailableException(where + ": " + excerpt(response.body()), null);
-        }
-        if (status >= 400) {
-            throw new ArchiveRejectedException(status, where + ": " + excerpt(response.body()));
-        }
+    private JsonNode body(HttpResponse<byte[]> response, String where) {
         JsonNode body = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
         // Some servers report query errors with HTTP 200 and an error body.
         Optional<JsonNode> error = body.optional("error").or(() -> body.optional("feilmelding"));
         if (error.isPresent() && !body.has("_links")) {
-            throw new ArchiveRejectedException(status, where + ": " + excerpt(response.body()));
+            throw new ArchiveRejectedException(response.statusCode(), where + ": " + excerpt(response.body()));
         }
         return body;
+    }
+
+    private void pause(String why, int attempt, Duration retryAfter) {
+        Duration delay = settings.retry().delay(attempt, retryAfter);
+        LOG.info(() -> "archive call will be retried in " + delay.toMillis() + " ms (attempt " + attempt + "): " + why);
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ArchiveUnavailableException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    /** The token endpoint from the server's OpenID configuration, at its origin's well-known address. */
+    private URI discoverTokenUrl() {
+        URI discovery = settings.root().resolve("/.well-known/openid-configuration");
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(discovery).timeout(settings.requestTimeout())
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            String endpoint = response.statusCode() == 200
+                    ? json.readTree(response.body()).path("token_endpoint").asString("") : "";
+            if (endpoint.isBlank()) {
+                throw new ArchiveRejectedException(response.statusCode(), "no token_endpoint at " + discovery
+                        + "; configure the token URL");
+            }
+            return URI.create(endpoint);
+        } catch (IOException e) {
+            throw new ArchiveUnavailableException("OpenID discovery at " + discovery + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ArchiveUnavailableException("interrupted during OpenID discovery", e);
+        }
     }
 
     private static String excerpt(byte[] body) {

@@ -8,8 +8,9 @@ import java.time.Duration;
  *
  * @param fileFormat     Noark 5 format code of the uploaded files (a PRONOM id) and its name
  * @param documentType   Noark 5 dokumenttype code of every dokumentbeskrivelse
+ * @param accessCodeName kodenavn of the configured tilgangsrestriksjon
  */
-public record Noark5Settings(URI root, String username, String password, Duration connectTimeout,
+public record Noark5Settings(URI root, Noark5Credentials credentials, RetryPolicy retry, Duration connectTimeout,
                              Duration requestTimeout, String fileFormat, String fileFormatName,
                              String documentType, String documentTypeName, String accessCodeName) {
     public Noark5Settings {
@@ -18,12 +19,13 @@ public record Noark5Settings(URI root, String username, String password, Duratio
         }
     }
 
-    public boolean basicAuth() {
-        return username != null && !username.isBlank();
+    public Noark5Settings withCredentials(Noark5Credentials value) {
+        return new Noark5Settings(root, value, retry, connectTimeout, requestTimeout, fileFormat, fileFormatName,
+                documentType, documentTypeName, accessCodeName);
     }
 
-    @Override
-    public String toString() {
-        return "Noark5Settings[root=" + root + ", user=" + (basicAuth() ? username : "-") + "]";
+    public Noark5Settings withRetry(RetryPolicy value) {
+        return new Noark5Settings(root, credentials, value, connectTimeout, requestTimeout, fileFormat, fileFormatName,
+                documentType, documentTypeName, accessCodeName);
     }
 }

@@ -151,8 +151,8 @@ class Noark5ArchiveTest {
     }
 
     private static Noark5Settings settings(URI root, String documentTypeName) {
-        return new Noark5Settings(root, "", "", Duration.ofSeconds(2), Duration.ofSeconds(10), "fmt/276", "PDF 1.7",
-                "B", documentTypeName, "Personalsaker");
+        return new Noark5Settings(root, Noark5Credentials.NONE, RetryPolicy.NONE, Duration.ofSeconds(2),
+                Duration.ofSeconds(10), "fmt/276", "PDF 1.7", "B", documentTypeName, "Personalsaker");
     }
 
     private static Posting posting() {

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the client sends to the archive holds the applicant's name and postal address, and nothing else of them. */
 class Noark5BodiesTest {
     private final Noark5Bodies bodies = new Noark5Bodies(JsonMapper.builder().build(), new Noark5Settings(
-            URI.create("http://archive/"), "", "", Duration.ofSeconds(1), Duration.ofSeconds(1), "fmt/276", "PDF 1.7",
-            "B", "Brev", "Personalsaker"));
+            URI.create("http://archive/"), Noark5Credentials.NONE, RetryPolicy.NONE, Duration.ofSeconds(1),
+            Duration.ofSeconds(1), "fmt/276", "PDF 1.7", "B", "Brev", "Personalsaker"));
     private final RegistrationRules rules = new RegistrationRules(TestDrops.seedSettings());
 
     @ParameterizedTest

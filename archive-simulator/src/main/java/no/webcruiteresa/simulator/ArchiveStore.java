@@ -118,6 +118,22 @@ final class ArchiveStore {
         }
     }
 
+    /**
+     * Replaces the given fields of an object if {@code ifMatch} names its current version.
+     * @return false when the object has changed since that version
+     */
+    synchronized boolean update(String systemId, String ifMatch, ObjectNode fields) {
+        Entity entity = entities.get(systemId);
+        int version = entity.data().path("_versjon").asInt(0);
+        if (!ifMatch.equals("\"" + version + "\"")) {
+            return false;
+        }
+        entity.data().setAll(fields);
+        entity.data().put("_versjon", version + 1);
+        save();
+        return true;
+    }
+
     /** Persists a change made to an object's data in place. */
     synchronized void updated() {
         save();

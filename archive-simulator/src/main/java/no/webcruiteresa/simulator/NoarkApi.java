@@ -113,7 +113,12 @@ final class NoarkApi implements HttpHandler {
             return;
         }
         if (s.size() == 4 && method.equals("GET")) {
+            exchange.getResponseHeaders().set("ETag", etag(entity));
             respond(exchange, 200, withLinks(entity));
+            return;
+        }
+        if (s.size() == 4 && method.equals("PUT")) {
+            update(exchange, entity);
             return;
         }
         if (s.size() != 5) {
@@ -175,6 +180,33 @@ final class NoarkApi implements HttpHandler {
             }
             default -> error(exchange, 405, "GET or POST");
         }
+    }
+
+    /** An update must name the version it changes (If-Match with the ETag of a GET), so none is lost. */
+    private void update(HttpExchange exchange, ArchiveStore.Entity entity) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.startsWith(MEDIA_TYPE)) {
+            error(exchange, 415, "send " + MEDIA_TYPE);
+            return;
+        }
+        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+        if (ifMatch == null) {
+            error(exchange, 428, "an update needs If-Match with the object's ETag");
+            return;
+        }
+        JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
+        Validation.check(entity.type(), body);
+        if (!store.update(entity.systemId(), ifMatch, (ObjectNode) body)) {
+            error(exchange, 412, "the object changed since " + ifMatch + "; GET it again");
+            return;
+        }
+        ArchiveStore.Entity updated = store.get(entity.systemId());
+        exchange.getResponseHeaders().set("ETag", etag(updated));
+        respond(exchange, 200, withLinks(updated));
+    }
+
+    private static String etag(ArchiveStore.Entity entity) {
+        return "\"" + entity.data().path("_versjon").asInt(0) + "\"";
     }
 
     private void file(HttpExchange exchange, ArchiveStore.Entity objekt) throws IOException {
@@ -263,6 +295,7 @@ final class NoarkApi implements HttpHandler {
 
     private ObjectNode withLinks(ArchiveStore.Entity entity) {
         ObjectNode out = entity.data().deepCopy();
+        out.remove("_versjon");
         ObjectNode links = out.putObject("_links");
         String self = href(entity);
         link(links, "self", self);

@@ -123,6 +123,31 @@ class ArchiveSimulatorTest {
     }
 
     @Test
+    void shouldRequireTheCurrentETagForAnUpdate() throws Exception {
+        JsonNode created = json.readTree(post(newCaseLink(), SAKSMAPPE).body());
+        String self = created.path("_links").path("self").path("href").asString();
+        HttpResponse<String> read = send("GET", self, null, null, NOARK);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        String change = SAKSMAPPE.replace("{", "{\"offentligTittel\":\"Lærer (endret)\",");
+
+        HttpResponse<String> withoutIfMatch = send("PUT", self, NOARK, change, NOARK);
+        HttpResponse<String> updated = putIfMatch(self, etag, change);
+        HttpResponse<String> stale = putIfMatch(self, etag, change);
+
+        assertThat(withoutIfMatch.statusCode()).isEqualTo(428);
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(updated.body()).path("offentligTittel").asString()).isEqualTo("Lærer (endret)");
+        assertThat(updated.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(stale.statusCode()).isEqualTo(412);
+    }
+
+    private HttpResponse<String> putIfMatch(String uri, String etag, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", NOARK).header("Content-Type", NOARK)
+                .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldKeepItsArchiveOnDisk_andContinueNumberingAfterARestart(@TempDir Path dataDir) throws Exception {
         simulator.close();
         simulator = ArchiveSimulator.start(0, dataDir, 10);

@@ -57,6 +57,7 @@ public final class ArchiveSimulator implements AutoCloseable {
             Faults faults = new Faults();
             SimulatorAuth auth = user == null ? null : new SimulatorAuth(user, Clock.systemUTC());
             server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth));
+            server.createContext(HtmlView.BASE, new HtmlView(store));
             if (auth != null) {
                 server.createContext("/oauth2/token", auth::token);
                 server.createContext("/.well-known/openid-configuration",
@@ -73,6 +74,11 @@ public final class ArchiveSimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + NoarkApi.BASE);
     }
 
+    /** The read-only HTML view for people. */
+    public URI htmlView() {
+        return root().resolve(HtmlView.BASE);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -82,6 +88,10 @@ public final class ArchiveSimulator implements AutoCloseable {
         if (auth != null) {
             auth.expireAll();
         }
+    }
+
+    ArchiveStore store() {
+        return store;
     }
 
     /** Misbehaviour on demand, for tests. */

@@ -65,7 +65,8 @@ public class FunctionsConfiguration {
     Noark5Archive noark5Archive(WebcruiterEsaProperties properties) {
         String secretArn = properties.archive().credentialsSecretArn();
         Map<String, String> secret = isSet(secretArn)
-                ? SecretsManagerCredentials.read(properties.aws().region(), secretArn) : Map.of();
+                ? SecretsManagerCredentials.read(properties.aws().region(), properties.aws().secretsManagerEndpoint(),
+                secretArn) : Map.of();
         return new Noark5Archive(properties.noark5Settings(secret));
     }
 

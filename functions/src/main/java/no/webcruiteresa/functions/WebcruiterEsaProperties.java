@@ -33,7 +33,7 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
     }
 
     /** Blank endpoints mean AWS itself; the local stack and tests point them at emulators. */
-    public record Aws(String region, String s3Endpoint, String sqsEndpoint) {
+    public record Aws(String region, String s3Endpoint, String sqsEndpoint, String secretsManagerEndpoint) {
     }
 
     /**

@@ -16,9 +16,13 @@ public final class SecretsManagerCredentials {
     private SecretsManagerCredentials() {
     }
 
-    public static Map<String, String> read(String region, String secretArn) {
-        try (SecretsManagerClient client = SecretsManagerClient.builder().region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+    /** @param endpoint blank for AWS itself; an emulator's URL in local runs and tests */
+    public static Map<String, String> read(String region, String endpoint, String secretArn) {
+        var builder = SecretsManagerClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(java.net.URI.create(endpoint));
+        }
+        try (SecretsManagerClient client = builder.build()) {
             return parse(client.getSecretValue(r -> r.secretId(secretArn)).secretString());
         }
     }

@@ -121,7 +121,7 @@ class FunctionInvokerEventsTest {
     void archiveDocument_shouldLeaveOneWholeEntry_whenRepeatedAfterFailingBetweenEntryAndUpload() {
         DemoDrops.Drop drop = new DemoDrops("240120", java.time.LocalDate.of(2026, 11, 20)).drops().get(1);
         DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
-        stack.archive().faults().failNext("POST", "/referanseFil$", 503, 1);
+        stack.archive().faults().failNext("POST", "/referanseFil$", 500, 1);
 
         List<String> first = LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "crash-1")));
         List<String> second = LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "crash-1")));

@@ -98,6 +98,49 @@ final class ArchiveStore {
         return dataDir == null ? filesInMemory.containsKey(systemId) : Files.exists(filePath(systemId));
     }
 
+    record ReceivedFile(String sha256, long size) {
+    }
+
+    /**
+     * Stores a file from a stream without holding it in memory (when on disk), hashing it on the way.
+     * @return null, storing nothing, when the stream's length is not {@code expectedLength}
+     */
+    ReceivedFile receiveFile(String systemId, java.io.InputStream in, long expectedLength) throws IOException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.security.DigestInputStream hashing = new java.security.DigestInputStream(in, digest);
+        long size;
+        if (dataDir == null) {
+            byte[] content = hashing.readAllBytes();
+            size = content.length;
+            if (size == expectedLength) {
+                synchronized (this) {
+                    filesInMemory.put(systemId, content);
+                }
+            }
+        } else {
+            Path target = filePath(systemId);
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".upload", ".tmp");
+            try {
+                size = Files.copy(hashing, temporary, StandardCopyOption.REPLACE_EXISTING);
+                if (size == expectedLength) {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+        if (size != expectedLength) {
+            return null;
+        }
+        return new ReceivedFile(java.util.HexFormat.of().formatHex(digest.digest()), size);
+    }
+
     synchronized void storeFile(String systemId, byte[] content) {
         if (dataDir == null) {
             filesInMemory.put(systemId, content);

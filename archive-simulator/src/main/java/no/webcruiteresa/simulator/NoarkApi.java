@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,20 +233,24 @@ final class NoarkApi implements HttpHandler {
             error(exchange, 415, "the file must be sent as " + (expected == null ? "its own media type" : expected));
             return;
         }
-        // A body cut short throws here, so an aborted upload never becomes a stored file.
-        byte[] content = exchange.getRequestBody().readAllBytes();
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared == null || Long.parseLong(declared) != content.length) {
-            error(exchange, 400, "Content-Length is required and must match the body");
+        if (declared == null) {
+            error(exchange, 411, "Content-Length is required");
             return;
         }
-        store.storeFile(objekt.systemId(), content);
-        String checksum = sha256(content);
+        // Streamed to its place while hashed; a body cut short throws here and nothing is stored.
+        ArchiveStore.ReceivedFile received = store.receiveFile(objekt.systemId(), exchange.getRequestBody(),
+                Long.parseLong(declared));
+        if (received == null) {
+            error(exchange, 400, "the body must be exactly Content-Length bytes");
+            return;
+        }
+        String checksum = received.sha256();
         if (faults.misreportChecksum()) {
             checksum = checksum.substring(1) + (checksum.charAt(0) == '0' ? '1' : '0');
         }
         objekt.data().put("sjekksum", checksum).put("sjekksumAlgoritme", "SHA-256")
-                .put("filstoerrelse", content.length)
+                .put("filstoerrelse", received.size())
                 .put("referanseDokumentfil", href(objekt) + "/referanseFil");
         store.updated();
         respond(exchange, 200, withLinks(objekt));
@@ -380,13 +381,5 @@ final class NoarkApi implements HttpHandler {
             }
         }
         return params;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -147,9 +147,12 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
 
     /** arkivdel (by title) → its classification system → the class (by klasseID) → that class's ny-saksmappe. */
     private String newCaseLink(String archivePart, String classificationCode) {
-        URI parts = Noark5Http.filtered(Links.requireHref(arkivstruktur(), Relations.ARKIVDEL), "tittel", archivePart);
-        JsonNode arkivdel = http.list(parts).stream().findFirst().orElseThrow(() ->
-                new IllegalStateException("the archive has no arkivdel titled '" + archivePart + "'"));
+        String parts = Links.requireHref(arkivstruktur(), Relations.ARKIVDEL);
+        // Configured by title (EL-SAKARKI) or by its systemID.
+        JsonNode arkivdel = http.list(Noark5Http.filtered(parts, "tittel", archivePart)).stream().findFirst()
+                .or(() -> http.list(Noark5Http.filtered(parts, "systemID", archivePart)).stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("the archive has no arkivdel with title or systemID '"
+                        + archivePart + "'"));
         for (JsonNode system : http.list(Links.require(arkivdel, Relations.KLASSIFIKASJONSSYSTEM))) {
             URI classes = Noark5Http.filtered(Links.requireHref(system, Relations.KLASSE), "klasseID", classificationCode);
             Optional<JsonNode> klasse = http.list(classes).stream().findFirst();

@@ -62,6 +62,38 @@ class Noark5ArchiveTest {
     }
 
     @Test
+    void shouldFindTheArchivePartByItsSystemIdToo() {
+        String systemId = archivePartSystemId();
+        var byId = new no.webcruiteresa.domain.RegistrationSettings("WS.1000", "WSANS", "WS1000", "STD", "B", "J1", "J",
+                "F", "P", "application/pdf", systemId, "410", "WEBCRUITER", TestDrops.seedSettings().forms());
+
+        ArchivedCase created = archive.createCase(new RegistrationRules(byId).caseFor(posting(), LocalDate.of(2026, 11, 24)));
+
+        assertThat(simulator.contents().cases()).singleElement().satisfies(c -> {
+            assertThat(c.systemId()).isEqualTo(created.systemId());
+            assertThat(c.archivePart()).isEqualTo("EL-SAKARKI");
+        });
+    }
+
+    private String archivePartSystemId() {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            String list = simulator.root() + "api/arkivstruktur/arkivdel";
+            var answer = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(URI.create(list)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            for (var part : answer.path("results")) {
+                if (part.path("tittel").asString().equals("EL-SAKARKI")) {
+                    return part.path("systemID").asString();
+                }
+            }
+            throw new IllegalStateException("no EL-SAKARKI");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void shouldUploadEveryFileAndReportTheServersChecksums_acrossPagedLists() {
         Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
         DocumentDrop drop = files.drop();

@@ -1,5 +1,9 @@
 package no.webcruiteresa.application;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
@@ -7,17 +11,29 @@ import no.webcruiteresa.application.port.ArchivedNotice;
 import no.webcruiteresa.application.port.ArchivedNotices;
 import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.application.port.EntryArchive;
+import no.webcruiteresa.application.port.Quarantine;
+import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.DocumentDrop;
 import no.webcruiteresa.domain.DropFile;
 import no.webcruiteresa.domain.EntryRegistration;
 import no.webcruiteresa.domain.RegistrationRules;
 
 /**
- * Use case: archive one dropped WebCruiter document as a journalpost in its posting's case, then tell
- * the next step. Safe to repeat: an entry that already exists for the document is verified, not remade.
+ * Use case: archive one dropped WebCruiter document as a journalpost in its posting's case, then tell the next
+ * step. Safe to repeat: an entry that already exists for the document is completed and verified, not remade.
+ * A drop that breaks the contract goes to quarantine; one whose files have not all arrived is retried until the
+ * deadline, then quarantined.
  */
 public class ArchiveDocument {
     private static final Logger LOG = Logger.getLogger(ArchiveDocument.class.getName());
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** What became of one drop. */
+    public enum Outcome { ARCHIVED, ALREADY_REMOVED, QUARANTINED, IGNORED }
+
+    /** Where the drop's PDFs are awaited, and for how long. */
+    public record Waiting(Duration incompleteDeadline, Clock clock) {
+    }
 
     private final DropReader reader;
     private final DropStore store;
@@ -25,43 +41,91 @@ public class ArchiveDocument {
     private final EntryArchive entries;
     private final RegistrationRules rules;
     private final ArchivedNotices notices;
+    private final Quarantine quarantine;
+    private final Waiting waiting;
 
     public ArchiveDocument(DropReader reader, DropStore store, EnsureCase ensureCase, EntryArchive entries,
-                           RegistrationRules rules, ArchivedNotices notices) {
+                           RegistrationRules rules, ArchivedNotices notices, Quarantine quarantine, Waiting waiting) {
         this.reader = reader;
         this.store = store;
         this.ensureCase = ensureCase;
         this.entries = entries;
         this.rules = rules;
         this.notices = notices;
+        this.quarantine = quarantine;
+        this.waiting = waiting;
     }
 
-    /** @return false when the drop's XML is already gone (an earlier delivery finished the job) */
-    public boolean archive(String xmlKey) {
+    /** @param attempt how many times this drop's message has been delivered, for the quarantine report */
+    public Outcome archive(String xmlKey, int attempt) {
+        if (quarantine.isQuarantined(xmlKey)) {
+            return Outcome.IGNORED;
+        }
+        try {
+            return archiveOrThrow(xmlKey);
+        } catch (DropRejectedException e) {
+            quarantine.quarantineDrop(xmlKey, report(xmlKey, e.field(), e.rule(), attempt));
+            return Outcome.QUARANTINED;
+        } catch (DropIncompleteException e) {
+            Instant arrived = store.describe(xmlKey).map(DropStore.StoredObject::lastModified).orElse(null);
+            if (arrived != null && arrived.plus(waiting.incompleteDeadline()).isBefore(waiting.clock().instant())) {
+                quarantine.quarantineDrop(xmlKey, report(xmlKey, "files.file",
+                        e.detail() + " within " + waiting.incompleteDeadline(), attempt));
+                return Outcome.QUARANTINED;
+            }
+            throw e;
+        }
+    }
+
+    private Outcome archiveOrThrow(String xmlKey) {
         var read = reader.read(xmlKey);
         if (read.isEmpty()) {
             LOG.info(() -> "drop " + xmlKey + " is already removed; nothing to archive");
-            return false;
+            return Outcome.ALREADY_REMOVED;
         }
         DocumentDrop drop = read.get();
-        EntryRegistration registration = rules.entryFor(drop);
+        EntryRegistration registration;
+        try {
+            registration = rules.entryFor(drop);
+        } catch (no.webcruiteresa.domain.InvalidDropException e) {
+            throw new DropRejectedException(xmlKey, e);
+        }
         requireFilesPresent(xmlKey, drop);
         ArchivedEntry entry = entries.findEntry(registration.reference())
-                .filter(found -> ArchiveReceipts.isComplete(drop, found)).orElseGet(() -> {
-            ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
-            ArchivedEntry created = entries.archiveEntry(archivedCase, registration,
-                    fileName -> {
-                        DropFile file = declared(drop, fileName);
-                        return new Sha256CheckingInputStream(store.open(DropKeys.fileKey(xmlKey, fileName)),
-                                file.sha256(), file.size(), fileName);
-                    });
+                .filter(found -> ArchiveReceipts.isComplete(drop, found))
+                .orElseGet(() -> archiveEntry(xmlKey, drop, registration));
+        ArchiveReceipts.requireComplete(drop, entry);
+        notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), entry.entryId()));
+        return Outcome.ARCHIVED;
+    }
+
+    private ArchivedEntry archiveEntry(String xmlKey, DocumentDrop drop, EntryRegistration registration) {
+        ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
+        try {
+            ArchivedEntry created = entries.archiveEntry(archivedCase, registration, fileName -> {
+                DropFile file = declared(drop, fileName);
+                return new Sha256CheckingInputStream(store.open(DropKeys.fileKey(xmlKey, fileName)),
+                        file.sha256(), file.size(), fileName);
+            });
             LOG.info(() -> "archived document " + drop.documentId() + " as entry " + created.entryId()
                     + " in case " + archivedCase.caseId() + " with " + created.files().size() + " file(s)");
             return created;
-        });
-        ArchiveReceipts.requireComplete(drop, entry);
-        notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), entry.entryId()));
-        return true;
+        } catch (RuntimeException e) {
+            Throwable mismatch = e;
+            while (mismatch != null && !(mismatch instanceof Sha256CheckingInputStream.DeclaredContentMismatch)) {
+                mismatch = mismatch.getCause();
+            }
+            if (mismatch != null) {
+                throw new DropRejectedException(xmlKey, "files.file.sha256", mismatch.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private QuarantineReport report(String xmlKey, String field, String rule, int attempt) {
+        Instant firstSeen = store.describe(xmlKey).map(DropStore.StoredObject::lastModified).orElse(null);
+        return new QuarantineReport(xmlKey, field, rule, firstSeen, waiting.clock().instant(), attempt,
+                java.util.List.of());
     }
 
     private static DropFile declared(DocumentDrop drop, String fileName) {
@@ -76,6 +140,10 @@ public class ArchiveDocument {
             if (size != file.size()) {
                 throw new DropRejectedException(xmlKey, "files.file.size",
                         "file " + file.name() + " is " + size + " bytes, the XML declares " + file.size());
+            }
+            if (!Arrays.equals(store.readPrefix(key, PDF_MAGIC.length), PDF_MAGIC)) {
+                throw new DropRejectedException(xmlKey, "files.file.name",
+                        "file " + file.name() + " is not a PDF (it does not start with %PDF-)");
             }
         }
     }

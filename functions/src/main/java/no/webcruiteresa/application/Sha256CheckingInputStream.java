@@ -43,20 +43,20 @@ final class Sha256CheckingInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (delivered >= expectedSize) {
             if (super.read() >= 0) {
-                throw new IOException("file " + name + " is longer than the declared " + expectedSize + " bytes");
+                throw new DeclaredContentMismatch("file " + name + " is longer than the declared " + expectedSize + " bytes");
             }
             return -1;
         }
         int n = super.read(buffer, offset, (int) Math.min(length, expectedSize - delivered));
         if (n < 0) {
-            throw new IOException("file " + name + " ended after " + delivered + " of " + expectedSize + " bytes");
+            throw new DeclaredContentMismatch("file " + name + " ended after " + delivered + " of " + expectedSize + " bytes");
         }
         digest.update(buffer, offset, n);
         if (delivered + n == expectedSize) {
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(expectedSha256)) {
-                throw new IOException("file " + name + " has SHA-256 " + actual + " but the drop declares "
-                        + expectedSha256);
+                throw new DeclaredContentMismatch("file " + name + " has SHA-256 " + actual
+                        + " but the drop declares " + expectedSha256);
             }
         }
         delivered += n;
@@ -66,5 +66,12 @@ final class Sha256CheckingInputStream extends FilterInputStream {
     @Override
     public long skip(long n) throws IOException {
         throw new IOException("a checked file is read whole");
+    }
+
+    /** The file is not what the drop declared: the drop's fault, not the archive's. */
+    static final class DeclaredContentMismatch extends IOException {
+        DeclaredContentMismatch(String message) {
+            super(message);
+        }
     }
 }

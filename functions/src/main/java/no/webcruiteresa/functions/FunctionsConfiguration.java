@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
 import no.webcruiteresa.adapter.drop.JaxbDropParser;
 import no.webcruiteresa.adapter.drop.S3DropStore;
 import no.webcruiteresa.adapter.noark5.Noark5Archive;
@@ -86,29 +87,46 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase) {
-        return event -> SqsBatch.process("createCase", event,
-                record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
+    DropStoreQuarantine quarantine(S3DropStore store, WebcruiterEsaProperties properties) {
+        return new DropStoreQuarantine(store, properties.drop().quarantinePrefix());
+    }
+
+    @Bean
+    SqsBatch.Backoff backoff(WebcruiterEsaProperties properties) {
+        return new SqsBatch.Backoff(properties.retry().baseDelay(), properties.retry().maxDelay());
+    }
+
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, SqsBatch.Backoff backoff,
+                                                    DropStoreQuarantine quarantine) {
+        SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine);
+        return event -> batch.process(event, record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
     }
 
     @Bean
     Function<SQSEvent, SQSBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
                                                          Noark5Archive archive, RegistrationSettings settings,
-                                                         SqsClient sqs, WebcruiterEsaProperties properties) {
+                                                         SqsClient sqs, SqsBatch.Backoff backoff,
+                                                         DropStoreQuarantine quarantine,
+                                                         WebcruiterEsaProperties properties) {
         ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
                 new RegistrationRules(settings), new SqsArchivedNotices(sqs, properties.queues().archivedUrl(),
-                JsonMapper.builder().build()));
+                JsonMapper.builder().build()), quarantine,
+                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), Clock.systemUTC()));
+        SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine);
         String bucket = properties.drop().bucket();
-        return event -> SqsBatch.process("archiveDocument", event,
-                record -> Messages.createdKeys(record.getBody(), bucket).forEach(useCase::archive));
+        return event -> batch.process(event, record -> Messages.createdKeys(record.getBody(), bucket)
+                .forEach(key -> useCase.archive(key, SqsBatch.deliveries(record))));
     }
 
     @Bean
     Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
-                                                             Noark5Archive archive, RegistrationSettings settings) {
+                                                             Noark5Archive archive, RegistrationSettings settings,
+                                                             SqsClient sqs, SqsBatch.Backoff backoff,
+                                                             DropStoreQuarantine quarantine) {
         RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings);
-        return event -> SqsBatch.process("removeXmlAttachment", event,
-                record -> useCase.remove(Messages.archivedNotice(record.getBody())));
+        SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine);
+        return event -> batch.process(event, record -> useCase.remove(Messages.archivedNotice(record.getBody())));
     }
 
     @Bean
@@ -116,6 +134,12 @@ public class FunctionsConfiguration {
                                                                        WebcruiterEsaProperties properties) {
         SweepRetention useCase = new SweepRetention(store, properties.retentionPolicy(), Clock.systemUTC());
         return event -> useCase.sweep();
+    }
+
+    /** Invoked by hand after a fix: releases quarantined drops and moves dead-lettered messages back. */
+    @Bean
+    Function<Redrive.Request, Redrive.Report> redrive(DropStoreQuarantine quarantine, SqsClient sqs) {
+        return new Redrive(quarantine, sqs);
     }
 
     private static boolean isSet(String value) {

@@ -2,23 +2,53 @@ package no.webcruiteresa.functions;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.port.Quarantine;
+import no.webcruiteresa.application.port.QuarantineReport;
+import no.webcruiteresa.domain.InvalidDropException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Handles an SQS batch one record at a time. A record that fails is reported by its message id so only it
- * is retried; its neighbours are acknowledged. Logs ids and error messages, never message bodies.
+ * Handles an SQS batch one record at a time. A record that fails is reported by its message id so only it is
+ * retried, after a visibility timeout that grows with each delivery (no busy loop while an archive is down or a
+ * PDF is on its way); its neighbours are acknowledged. A message that cannot even be read is kept in quarantine
+ * and acknowledged. Logs ids and error messages, never message bodies.
  */
 final class SqsBatch {
     private static final Logger LOG = Logger.getLogger(SqsBatch.class.getName());
 
-    private SqsBatch() {
+    /** Exponential backoff with jitter, from {@code base} on the first failure up to {@code max}. */
+    record Backoff(Duration base, Duration max) {
+        Duration after(int deliveries) {
+            long cap = Math.min(max.toSeconds(), base.toSeconds() << Math.min(Math.max(0, deliveries - 1), 20));
+            long jittered = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+            return Duration.ofSeconds(Math.max(1, Math.min(jittered, 43_200)));
+        }
     }
 
-    static SQSBatchResponse process(String function, SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+    private final String function;
+    private final SqsClient sqs;
+    private final Backoff backoff;
+    private final Quarantine quarantine;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    SqsBatch(String function, SqsClient sqs, Backoff backoff, Quarantine quarantine) {
+        this.function = function;
+        this.sqs = sqs;
+        this.backoff = backoff;
+        this.quarantine = quarantine;
+    }
+
+    SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage record : records) {
@@ -27,15 +57,48 @@ final class SqsBatch {
                 // Lambda fails the whole batch on a blank identifier; failing loudly here does the same, on purpose.
                 throw new IllegalArgumentException(function + ": an SQS record has no messageId");
             }
+            int deliveries = deliveries(record);
             try {
                 handler.accept(record);
+            } catch (InvalidDropException e) {
+                quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
+                        e.field(), e.rule(), null, Instant.now(), deliveries, List.of()));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, function + ": message " + id + " failed (receive count "
-                        + record.getAttributes().getOrDefault("ApproximateReceiveCount", "?") + "): " + e);
+                Duration delay = backoff.after(deliveries);
+                LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
+                        + ", next in " + delay.toSeconds() + " s): " + e);
+                postpone(record, delay);
                 failures.add(new SQSBatchResponse.BatchItemFailure(id));
             }
         }
         LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed");
         return new SQSBatchResponse(failures);
+    }
+
+    static int deliveries(SQSEvent.SQSMessage record) {
+        Map<String, String> attributes = record.getAttributes();
+        try {
+            return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Best effort: if the visibility cannot be changed, the queue's own timeout applies. */
+    private void postpone(SQSEvent.SQSMessage record, Duration delay) {
+        String arn = record.getEventSourceArn();
+        if (sqs == null || arn == null || record.getReceiptHandle() == null || arn.split(":").length < 6) {
+            return;
+        }
+        try {
+            String url = queueUrls.computeIfAbsent(arn, a -> {
+                String[] parts = a.split(":");
+                return sqs.getQueueUrl(r -> r.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+            });
+            sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(record.getReceiptHandle())
+                    .visibilityTimeout((int) delay.toSeconds()));
+        } catch (RuntimeException e) {
+            LOG.fine(() -> function + ": could not postpone message " + record.getMessageId() + ": " + e);
+        }
     }
 }

@@ -24,9 +24,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("webcruiter-esa")
 public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive archive,
                                       Registration registration, ScreeningProperties screening,
-                                      Map<String, FormProperties> forms, Retention retention) {
+                                      Map<String, FormProperties> forms, Retention retention, Retry retry) {
 
-    public record Drop(String bucket, long maxXmlBytes) {
+    /**
+     * @param quarantinePrefix   where input that cannot be archived is moved, with its report
+     * @param incompleteDeadline how long a drop may wait for its PDFs before it is quarantined
+     */
+    public record Drop(String bucket, long maxXmlBytes, String quarantinePrefix, Duration incompleteDeadline) {
+    }
+
+    /** Visibility backoff of a failed message: grows from baseDelay per delivery up to maxDelay. */
+    public record Retry(Duration baseDelay, Duration maxDelay) {
     }
 
     public record Queues(String archivedUrl) {

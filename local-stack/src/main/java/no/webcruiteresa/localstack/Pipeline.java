@@ -144,13 +144,22 @@ public final class Pipeline implements AutoCloseable {
         System.setProperty("webcruiter-esa.archive.url", settings.archiveRoot().toString());
         String archivedQueue = topology.function("removeXmlAttachment").orElseThrow().queueId();
         System.setProperty("webcruiter-esa.queues.archived-url", queueUrls.get(archivedQueue));
+        // Retries in seconds, not minutes; a test may shorten the wait for missing PDFs before starting.
+        System.setProperty("webcruiter-esa.retry.base-delay", "1s");
+        System.setProperty("webcruiter-esa.retry.max-delay", "8s");
+        if (System.getProperty("webcruiter-esa.drop.incomplete-deadline") == null) {
+            System.setProperty("webcruiter-esa.drop.incomplete-deadline",
+                    Duration.ofHours(24).dividedBy(Math.max(1, settings.timeScale())).toSeconds() + "s");
+        }
     }
 
     /** The names {@link #configureFunctions()} sets, for tests that must leave the JVM as they found it. */
     public static List<String> systemProperties() {
         return List.of("MAIN_CLASS", "aws.accessKeyId", "aws.secretAccessKey", "webcruiter-esa.aws.region",
                 "webcruiter-esa.aws.s3-endpoint", "webcruiter-esa.aws.sqs-endpoint", "webcruiter-esa.drop.bucket",
-                "webcruiter-esa.archive.url", "webcruiter-esa.queues.archived-url", "spring.cloud.function.definition");
+                "webcruiter-esa.archive.url", "webcruiter-esa.queues.archived-url", "spring.cloud.function.definition",
+                "webcruiter-esa.retry.base-delay", "webcruiter-esa.retry.max-delay",
+                "webcruiter-esa.drop.incomplete-deadline");
     }
 
     /** Invokes a function with a raw event, as Lambda would, and returns its raw response. */

@@ -100,21 +100,27 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
-    void archiveDocument_shouldFailLoudlyAndDeleteNothing_whenAPdfDiffersFromItsDeclaredChecksum() {
+    void archiveDocument_shouldQuarantineTheDropWithItsReport_whenAPdfDiffersFromItsDeclaredChecksum() {
         DemoDrops.Drop drop = new DemoDrops("240119", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
         DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
         byte[] swapped = drop.files().get("utlysning.pdf").clone();
         swapped[swapped.length - 10] ^= 1;
         pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(drop.xmlKey().replace(
                 drop.document().documentId() + ".xml", "utlysning.pdf")), RequestBody.fromBytes(swapped));
+
         List<String> failures = LambdaEvents.batchItemFailures(
                 pipeline.invoke("archiveDocument", archiveEventFor(drop, "swapped-1")));
 
-        assertThat(failures).containsExactly("swapped-1");
+        assertThat(failures).as("a drop that can never succeed is not retried").isEmpty();
         assertThat(stack.archive().contents().documents())
                 .filteredOn(d -> d.externalReference().equals(drop.document().documentId()))
                 .allSatisfy(d -> assertThat(d.content()).as("no file completed in the archive").isNull());
-        assertThat(keysUnder(drop)).hasSize(2);
+        assertThat(keysUnder(drop)).isEmpty();
+        String report = new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+                .key("quarantine/" + drop.xmlKey() + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
+        assertThat(report).contains("\"field\":\"files.file.sha256\"", drop.xmlKey(), "utlysning.pdf");
+        assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix("quarantine/" +
+                drop.xmlKey().substring(0, drop.xmlKey().lastIndexOf('/')))).keyCount()).isEqualTo(3);
     }
 
     @Test
@@ -156,7 +162,7 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
-    void createCase_shouldReportExactlyThePoisonRecord_whenABatchMixesGoodAndBadMessages() {
+    void createCase_shouldQuarantineAnUnreadableMessageAndAcknowledgeIt_besideAGoodOne() {
         String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
         String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))
                 .replace("5b2a4d4e-0c7f-4a59-9c39-1f1c2f0a0101", "poison-1")
@@ -167,8 +173,28 @@ class FunctionInvokerEventsTest {
                 pipeline.invoke("createCase", batch.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(batch).contains("poison-1", "5b2a4d4e-0c7f-4a59-9c39-1f1c2f0a0101");
-        assertThat(failures).containsExactly("poison-1");
+        assertThat(failures).isEmpty();
         assertThat(casesFor(POSTING)).hasSize(1);
+        String report = new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+                .key("quarantine/messages/createCase/poison-1.report.json")).asByteArray(), StandardCharsets.UTF_8);
+        assertThat(report).contains("\"field\":\"body\"", "must be JSON", "not json");
+    }
+
+    @Test
+    void archiveDocument_shouldReportExactlyTheFailingRecord_whenABatchMixesGoodAndFailingMessages() {
+        DemoDrops.Drop drop = new DemoDrops("240122", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(drop.xmlKey()),
+                RequestBody.fromBytes(new no.webcruiteresa.adapter.drop.DropWriter().write(drop.document())));
+        String good = new String(event("archive-document-s3-test-event.json"), StandardCharsets.UTF_8);
+        String waiting = new String(archiveEventFor(drop, "waiting-1"), StandardCharsets.UTF_8);
+        String batch = good.replace("\n  ]\n}", ",\n" + waiting.substring(waiting.indexOf('{', waiting.indexOf('[')),
+                waiting.lastIndexOf(']')) + "\n  ]\n}");
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", batch.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(batch).contains("waiting-1", "c1f3e0d2-6b1a-4f7e-9a55-2e8d0c0a0202");
+        assertThat(failures).containsExactly("waiting-1");
     }
 
     @Test

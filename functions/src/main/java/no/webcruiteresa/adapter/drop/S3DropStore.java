@@ -58,6 +58,42 @@ public class S3DropStore implements DropStore {
     }
 
     @Override
+    public Optional<StoredObject> describe(String key) {
+        try {
+            var head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(key, head.contentLength(), head.lastModified()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] readPrefix(String key, int length) {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
+                .range("bytes=0-" + (length - 1)))) {
+            return in.readNBytes(length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public void copy(String fromKey, String toKey) {
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey));
+    }
+
+    @Override
+    public void write(String key, byte[] content, String contentType) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+    }
+
+    @Override
     public InputStream open(String key) {
         return s3.getObject(r -> r.bucket(bucket).key(key));
     }

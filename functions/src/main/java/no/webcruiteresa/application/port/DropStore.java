@@ -13,6 +13,16 @@ public interface DropStore {
     /** The object's size, or empty when it is gone. */
     Optional<Long> size(String key);
 
+    /** Size and last modification of the object, or empty when it is gone. */
+    Optional<StoredObject> describe(String key);
+
+    /** The object's first {@code length} bytes (fewer if it is shorter). */
+    byte[] readPrefix(String key, int length);
+
+    void copy(String fromKey, String toKey);
+
+    void write(String key, byte[] content, String contentType);
+
     InputStream open(String key);
 
     /** Deleting what is already gone is not an error. */

@@ -1,0 +1,125 @@
+package no.webcruiteresa.adapter.drop;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import no.webcruiteresa.application.port.DropStore;
+import no.webcruiteresa.application.port.Quarantine;
+import no.webcruiteresa.application.port.QuarantineReport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The quarantine as a prefix of the drop bucket: {@code quarantine/<original key>} for each moved object and
+ * {@code quarantine/<xml key>.report.json} beside them. Objects are copied first, the report written, and only
+ * then the originals deleted, so a crash at any point loses nothing.
+ */
+public class DropStoreQuarantine implements Quarantine {
+    private static final Logger LOG = Logger.getLogger(DropStoreQuarantine.class.getName());
+    private static final String REPORT_SUFFIX = ".report.json";
+
+    private final DropStore store;
+    private final String prefix;
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    public DropStoreQuarantine(DropStore store, String prefix) {
+        this.store = store;
+        this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
+    }
+
+    @Override
+    public void quarantineDrop(String xmlKey, QuarantineReport report) {
+        String folder = xmlKey.contains("/") ? xmlKey.substring(0, xmlKey.lastIndexOf('/') + 1) : xmlKey;
+        List<String> objects = store.list(folder).stream().map(DropStore.StoredObject::key)
+                .filter(key -> !isQuarantined(key)).toList();
+        for (String key : objects) {
+            store.copy(key, prefix + key);
+        }
+        QuarantineReport complete = new QuarantineReport(report.key(), report.field(), report.rule(),
+                report.firstSeen(), report.quarantinedAt(), report.attempts(), objects);
+        store.write(prefix + xmlKey + REPORT_SUFFIX, json.writeValueAsBytes(toJson(complete)), "application/json");
+        for (String key : objects) {
+            store.delete(key);
+        }
+        LOG.warning(() -> "quarantined " + xmlKey + " (" + objects.size() + " objects): " + report.field() + ": "
+                + report.rule());
+    }
+
+    @Override
+    public void quarantineMessage(String source, String messageId, String body, QuarantineReport report) {
+        ObjectNode document = toJson(report);
+        document.put("source", source).put("messageId", messageId).put("body", body);
+        store.write(prefix + "messages/" + source + "/" + messageId + REPORT_SUFFIX, json.writeValueAsBytes(document),
+                "application/json");
+        LOG.warning(() -> "quarantined message " + messageId + " of " + source + ": " + report.field() + ": "
+                + report.rule());
+    }
+
+    @Override
+    public boolean isQuarantined(String key) {
+        return key.startsWith(prefix);
+    }
+
+    @Override
+    public List<QuarantineReport> reports() {
+        List<QuarantineReport> reports = new ArrayList<>();
+        for (DropStore.StoredObject object : store.list(prefix)) {
+            if (object.key().endsWith(REPORT_SUFFIX)) {
+                store.read(object.key(), 1 << 20).map(this::fromJson).ifPresent(reports::add);
+            }
+        }
+        reports.sort(Comparator.comparing(QuarantineReport::key));
+        return reports;
+    }
+
+    @Override
+    public Optional<QuarantineReport> report(String xmlKey) {
+        return store.read(prefix + xmlKey + REPORT_SUFFIX, 1 << 20).map(this::fromJson);
+    }
+
+    @Override
+    public int release(String xmlKey) {
+        QuarantineReport report = report(xmlKey).orElseThrow(() ->
+                new IllegalArgumentException("nothing is quarantined as " + xmlKey));
+        List<String> objects = new ArrayList<>(report.objects());
+        // The XML goes back last: its arrival is what announces the drop again.
+        objects.sort(Comparator.comparing((String key) -> key.equals(xmlKey)));
+        for (String key : objects) {
+            if (store.size(prefix + key).isPresent()) {
+                store.copy(prefix + key, key);
+            }
+        }
+        for (String key : objects) {
+            store.delete(prefix + key);
+        }
+        store.delete(prefix + xmlKey + REPORT_SUFFIX);
+        LOG.info(() -> "released " + xmlKey + " from quarantine (" + objects.size() + " objects)");
+        return objects.size();
+    }
+
+    private ObjectNode toJson(QuarantineReport report) {
+        ObjectNode node = json.createObjectNode().put("key", report.key()).put("field", report.field())
+                .put("rule", report.rule()).put("firstSeen", String.valueOf(report.firstSeen()))
+                .put("quarantinedAt", String.valueOf(report.quarantinedAt())).put("attempts", report.attempts());
+        report.objects().forEach(node.putArray("objects")::add);
+        return node;
+    }
+
+    private QuarantineReport fromJson(byte[] bytes) {
+        JsonNode node = json.readTree(bytes);
+        List<String> objects = new ArrayList<>();
+        node.path("objects").forEach(o -> objects.add(o.asString()));
+        return new QuarantineReport(node.path("key").asString(), node.path("field").asString(),
+                node.path("rule").asString(), instant(node.path("firstSeen").asString()),
+                instant(node.path("quarantinedAt").asString()), node.path("attempts").asInt(), objects);
+    }
+
+    private static Instant instant(String value) {
+        return value == null || value.isBlank() || value.equals("null") ? null : Instant.parse(value);
+    }
+}

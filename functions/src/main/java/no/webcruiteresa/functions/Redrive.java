@@ -1,0 +1,74 @@
+package no.webcruiteresa.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import no.webcruiteresa.application.port.Quarantine;
+import no.webcruiteresa.application.port.QuarantineReport;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The redrive operation, run by a person after fixing the cause: releases quarantined drops (all, or the
+ * given XML keys) so they are announced and archived again, and moves every message of the given dead-letter
+ * queues back to its source queue (send first, then delete: a crash may duplicate, never lose).
+ */
+final class Redrive implements Function<Redrive.Request, Redrive.Report> {
+    private static final Logger LOG = Logger.getLogger(Redrive.class.getName());
+
+    /**
+     * @param drops           XML keys to release from quarantine; ["*"] releases every quarantined drop
+     * @param deadLetterQueues pairs "dead-letter queue URL>source queue URL"
+     */
+    record Request(List<String> drops, List<String> deadLetterQueues) {
+    }
+
+    record Report(int dropsReleased, int objectsReleased, int messagesMoved) {
+    }
+
+    private final Quarantine quarantine;
+    private final SqsClient sqs;
+
+    Redrive(Quarantine quarantine, SqsClient sqs) {
+        this.quarantine = quarantine;
+        this.sqs = sqs;
+    }
+
+    @Override
+    public Report apply(Request request) {
+        List<String> drops = request.drops() == null ? List.of() : request.drops();
+        List<String> keys = new ArrayList<>(drops);
+        if (drops.contains("*")) {
+            keys = quarantine.reports().stream().map(QuarantineReport::key).filter(k -> k.endsWith(".xml")).toList();
+        }
+        int objects = 0;
+        for (String key : keys) {
+            objects += quarantine.release(key);
+        }
+        int moved = 0;
+        for (String pair : request.deadLetterQueues() == null ? List.<String>of() : request.deadLetterQueues()) {
+            String[] queues = pair.split(">", 2);
+            moved += move(queues[0].trim(), queues[1].trim());
+        }
+        Report report = new Report(keys.size(), objects, moved);
+        LOG.info(() -> "redrive: " + report);
+        return report;
+    }
+
+    private int move(String deadLetterQueue, String sourceQueue) {
+        int moved = 0;
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(deadLetterQueue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages();
+            if (messages.isEmpty()) {
+                return moved;
+            }
+            for (Message message : messages) {
+                sqs.sendMessage(r -> r.queueUrl(sourceQueue).messageBody(message.body()));
+                sqs.deleteMessage(r -> r.queueUrl(deadLetterQueue).receiptHandle(message.receiptHandle()));
+                moved++;
+            }
+        }
+    }
+}

@@ -36,6 +36,7 @@ public class JaxbDropParser implements DropParser {
     public static final String SCHEMA = "/schema/webcruiter-drop-1.xsd";
     private static final Pattern QUOTED_VALUE = Pattern.compile("'[^']*'");
     private static final int MAX_PROBLEMS = 5;
+    private static final String UNREADABLE_VALUE = "value cannot be read as its type (value withheld)";
 
     private final JAXBContext context;
     private final Schema schema;
@@ -64,16 +65,20 @@ public class JaxbDropParser implements DropParser {
     @Override
     public DocumentDrop parse(byte[] xml) {
         ElementPath path = new ElementPath();
+        List<InvalidDropException> problems = new ArrayList<>();
         try {
             XMLReader reader = parsers.newSAXParser().getXMLReader();
             path.setParent(reader);
             Unmarshaller unmarshaller = context.createUnmarshaller();
             unmarshaller.setSchema(schema);
-            List<InvalidDropException> problems = new ArrayList<>();
             // Collect every schema error of the document so the first one can be reported with all its context
             // (an attribute's bad value is followed by an error that names the attribute).
             unmarshaller.setEventHandler(event -> {
-                problems.add(invalid(path, event.getLinkedException()));
+                Throwable cause = event.getLinkedException();
+                if (cause == null && event.getMessage() != null && event.getMessage().startsWith("cvc-")) {
+                    cause = new SAXException(event.getMessage());
+                }
+                problems.add(invalid(path, cause));
                 return problems.size() < MAX_PROBLEMS;
             });
             Document document = unmarshaller.unmarshal(
@@ -83,6 +88,10 @@ public class JaxbDropParser implements DropParser {
             }
             return DropMapping.toDomain(document);
         } catch (UnmarshalException e) {
+            if (!problems.isEmpty()) {
+                // The event handler stopped the parse after collecting enough to report.
+                throw combined(problems);
+            }
             throw invalid(path, e.getLinkedException() != null ? e.getLinkedException() : e.getCause());
         } catch (JAXBException | SAXException | ParserConfigurationException e) {
             throw invalid(path, e);
@@ -90,15 +99,21 @@ public class JaxbDropParser implements DropParser {
     }
 
     private static InvalidDropException combined(List<InvalidDropException> problems) {
+        // Schema errors say what is wrong; JAXB's conversion errors that follow them only echo it.
+        problems = problems.stream().sorted(java.util.Comparator.comparing(
+                (InvalidDropException p) -> p.rule().startsWith(UNREADABLE_VALUE))).toList();
         String rules = problems.stream().map(InvalidDropException::rule).distinct()
                 .collect(java.util.stream.Collectors.joining("; "));
         return new InvalidDropException(problems.get(0).field(), rules);
     }
 
     private static InvalidDropException invalid(ElementPath path, Throwable cause) {
+        if (cause instanceof java.io.CharConversionException) {
+            return new InvalidDropException(path.current(), "the XML is not valid UTF-8: " + cause.getMessage());
+        }
         if (!(cause instanceof SAXException)) {
             // JAXB's own conversion errors quote the raw value, which may be personal data.
-            return new InvalidDropException(path.current(), "value cannot be read as its type (value withheld)");
+            return new InvalidDropException(path.current(), UNREADABLE_VALUE);
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (message.startsWith("cvc-datatype") || message.startsWith("cvc-pattern") || message.startsWith("cvc-enum")

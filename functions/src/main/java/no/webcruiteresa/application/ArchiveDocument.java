@@ -91,9 +91,12 @@ public class ArchiveDocument {
             throw new DropRejectedException(xmlKey, e);
         }
         requireFilesPresent(xmlKey, drop);
-        ArchivedEntry entry = entries.findEntry(registration.reference())
-                .filter(found -> ArchiveReceipts.isComplete(drop, found))
-                .orElseGet(() -> archiveEntry(xmlKey, drop, registration));
+        var existing = entries.findEntry(registration.reference()).filter(found -> ArchiveReceipts.isComplete(drop, found));
+        existing.flatMap(found -> ArchiveReceipts.difference(drop, found)).ifPresent(difference -> {
+            throw new DropRejectedException(xmlKey, "documentId", "the archive already holds this document id with"
+                    + " other content (" + difference + "): a re-used document id, or a damaged archive copy");
+        });
+        ArchivedEntry entry = existing.orElseGet(() -> archiveEntry(xmlKey, drop, registration));
         ArchiveReceipts.requireComplete(drop, entry);
         notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), entry.entryId()));
         return Outcome.ARCHIVED;

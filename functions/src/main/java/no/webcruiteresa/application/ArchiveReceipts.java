@@ -1,5 +1,6 @@
 package no.webcruiteresa.application;
 
+import java.util.Optional;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.domain.DocumentDrop;
 import no.webcruiteresa.domain.DropFile;
@@ -9,23 +10,33 @@ final class ArchiveReceipts {
     private ArchiveReceipts() {
     }
 
+    /** Every file of the drop has a stored copy in the entry, whatever its content. */
     static boolean isComplete(DocumentDrop drop, ArchivedEntry entry) {
         return drop.files().stream().allMatch(file -> entry.file(file.name()).isPresent());
     }
 
-    static void requireComplete(DocumentDrop drop, ArchivedEntry entry) {
+    /** The first difference between what the drop declares and what the archive reports, if any. */
+    static Optional<String> difference(DocumentDrop drop, ArchivedEntry entry) {
         for (DropFile file : drop.files()) {
-            ArchivedEntry.ArchivedFile archived = entry.file(file.name()).orElseThrow(() ->
-                    new ArchiveMismatchException(drop.documentId(), "entry " + entry.entryId()
-                            + " lacks file " + file.name()));
-            if (!archived.sha256().equalsIgnoreCase(file.sha256())) {
-                throw new ArchiveMismatchException(drop.documentId(), "file " + file.name()
-                        + ": archive reports sjekksum " + archived.sha256() + ", drop declared " + file.sha256());
+            Optional<ArchivedEntry.ArchivedFile> archived = entry.file(file.name());
+            if (archived.isEmpty()) {
+                return Optional.of("entry " + entry.entryId() + " lacks file " + file.name());
             }
-            if (archived.size() != file.size()) {
-                throw new ArchiveMismatchException(drop.documentId(), "file " + file.name()
-                        + ": archive reports filstoerrelse " + archived.size() + ", drop declared " + file.size());
+            if (!archived.get().sha256().equalsIgnoreCase(file.sha256())) {
+                return Optional.of("file " + file.name() + ": archive reports sjekksum " + archived.get().sha256()
+                        + ", drop declared " + file.sha256());
+            }
+            if (archived.get().size() != file.size()) {
+                return Optional.of("file " + file.name() + ": archive reports filstoerrelse " + archived.get().size()
+                        + ", drop declared " + file.size());
             }
         }
+        return Optional.empty();
+    }
+
+    static void requireComplete(DocumentDrop drop, ArchivedEntry entry) {
+        difference(drop, entry).ifPresent(problem -> {
+            throw new ArchiveMismatchException(drop.documentId(), problem);
+        });
     }
 }

@@ -162,6 +162,35 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
+    void archiveDocument_shouldQuarantineADocumentIdReusedForOtherContent_andKeepTheArchivedOne() {
+        DemoDrops.Drop first = new DemoDrops("240123", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(first));
+        assertThat(LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(first, "dup-1"))))
+                .isEmpty();
+        DemoDrops.Drop second = new DemoDrops("240123", java.time.LocalDate.of(2026, 11, 21)).drops().get(0);
+        byte[] other = MinimalPdf.withText("another posting text");
+        var otherFile = new no.webcruiteresa.domain.DropFile("utlysning.pdf", no.webcruiteresa.domain.DropFile.Role.MAIN,
+                "Utlysning", other.length, DemoDrops.sha256(other));
+        var document = second.document();
+        DemoDrops.Drop reused = new DemoDrops.Drop(new no.webcruiteresa.domain.DocumentDrop(document.form(),
+                document.documentId(), document.title(), document.documentDate(), document.posting(), null,
+                List.of(otherFile)), java.util.Map.of("utlysning.pdf", other));
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(reused));
+
+        List<String> failures = LambdaEvents.batchItemFailures(
+                pipeline.invoke("archiveDocument", archiveEventFor(reused, "dup-2")));
+
+        assertThat(failures).isEmpty();
+        String report = new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+                .key("quarantine/" + reused.xmlKey() + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
+        assertThat(report).contains("\"field\":\"documentId\"", "other content");
+        assertThat(stack.archive().contents().documents())
+                .filteredOn(d -> d.externalReference().equals(document.documentId())).singleElement()
+                .satisfies(d -> assertThat(d.content()).isEqualTo(first.files().get("utlysning.pdf")));
+        drainArchivedNotices();
+    }
+
+    @Test
     void createCase_shouldQuarantineAnUnreadableMessageAndAcknowledgeIt_besideAGoodOne() {
         String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
         String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))

@@ -9,6 +9,7 @@ import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.ArchivedNotice;
 import no.webcruiteresa.application.port.ArchivedNotices;
+import no.webcruiteresa.application.port.CreationLocks;
 import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.application.port.EntryArchive;
 import no.webcruiteresa.application.port.Quarantine;
@@ -31,8 +32,12 @@ public class ArchiveDocument {
     /** What became of one drop. */
     public enum Outcome { ARCHIVED, ALREADY_REMOVED, QUARANTINED, IGNORED }
 
-    /** Where the drop's PDFs are awaited, and for how long. */
-    public record Waiting(Duration incompleteDeadline, Clock clock) {
+    /**
+     * @param incompleteDeadline how long a drop may wait for its PDFs
+     * @param locks              serialise concurrent deliveries of one document
+     * @param staleLock          a lock older than this was left by a crashed worker
+     */
+    public record Waiting(Duration incompleteDeadline, Clock clock, CreationLocks locks, Duration staleLock) {
     }
 
     private final DropReader reader;
@@ -104,6 +109,10 @@ public class ArchiveDocument {
 
     private ArchivedEntry archiveEntry(String xmlKey, DocumentDrop drop, EntryRegistration registration) {
         ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
+        String lock = "entry/" + drop.documentId();
+        if (!waiting.locks().tryAcquire(lock, waiting.staleLock())) {
+            throw new CreationInProgressException("the entry for document " + drop.documentId());
+        }
         try {
             ArchivedEntry created = entries.archiveEntry(archivedCase, registration, fileName -> {
                 DropFile file = declared(drop, fileName);
@@ -122,6 +131,8 @@ public class ArchiveDocument {
                 throw new DropRejectedException(xmlKey, "files.file.sha256", mismatch.getMessage());
             }
             throw e;
+        } finally {
+            waiting.locks().release(lock);
         }
     }
 

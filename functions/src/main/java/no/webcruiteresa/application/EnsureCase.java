@@ -1,10 +1,12 @@
 package no.webcruiteresa.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.CaseArchive;
+import no.webcruiteresa.application.port.CreationLocks;
 import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
@@ -17,20 +19,38 @@ public class EnsureCase {
     private final RegistrationSettings settings;
     private final RegistrationRules rules;
     private final Clock clock;
+    private final CreationLocks locks;
+    private final Duration staleLock;
 
-    public EnsureCase(CaseArchive archive, RegistrationSettings settings, Clock clock) {
+    public EnsureCase(CaseArchive archive, RegistrationSettings settings, Clock clock, CreationLocks locks,
+                      Duration staleLock) {
         this.archive = archive;
         this.settings = settings;
         this.rules = new RegistrationRules(settings);
         this.clock = clock;
+        this.locks = locks;
+        this.staleLock = staleLock;
     }
 
     public ArchivedCase ensure(Posting posting) {
         String reference = settings.caseReference(posting.caseNumber());
-        return archive.findCase(reference).orElseGet(() -> {
-            ArchivedCase created = archive.createCase(rules.caseFor(posting, LocalDate.now(clock)));
-            LOG.info(() -> "created case " + created.caseId() + " for posting " + posting.caseNumber());
-            return created;
-        });
+        return archive.findCase(reference).orElseGet(() -> create(posting, reference));
+    }
+
+    /** Under a lock, and looking again once it is held: a worker that raced us may have just made the case. */
+    private ArchivedCase create(Posting posting, String reference) {
+        String lock = "case/" + posting.caseNumber();
+        if (!locks.tryAcquire(lock, staleLock)) {
+            throw new CreationInProgressException("the case for posting " + posting.caseNumber());
+        }
+        try {
+            return archive.findCase(reference).orElseGet(() -> {
+                ArchivedCase created = archive.createCase(rules.caseFor(posting, LocalDate.now(clock)));
+                LOG.info(() -> "created case " + created.caseId() + " for posting " + posting.caseNumber());
+                return created;
+            });
+        } finally {
+            locks.release(lock);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
 import no.webcruiteresa.adapter.drop.JaxbDropParser;
+import no.webcruiteresa.adapter.drop.S3CreationLocks;
 import no.webcruiteresa.adapter.drop.S3DropStore;
 import no.webcruiteresa.adapter.noark5.Noark5Archive;
 import no.webcruiteresa.adapter.secrets.SecretsManagerCredentials;
@@ -82,8 +83,14 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    EnsureCase ensureCase(Noark5Archive archive, RegistrationSettings settings) {
-        return new EnsureCase(archive, settings, Clock.systemUTC());
+    S3CreationLocks creationLocks(S3Client s3, WebcruiterEsaProperties properties) {
+        return new S3CreationLocks(s3, properties.drop().bucket(), properties.drop().lockPrefix(), Clock.systemUTC());
+    }
+
+    @Bean
+    EnsureCase ensureCase(Noark5Archive archive, RegistrationSettings settings, S3CreationLocks locks,
+                          WebcruiterEsaProperties properties) {
+        return new EnsureCase(archive, settings, Clock.systemUTC(), locks, properties.drop().staleLockAfter());
     }
 
     @Bean
@@ -107,12 +114,13 @@ public class FunctionsConfiguration {
     Function<SQSEvent, SQSBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
                                                          Noark5Archive archive, RegistrationSettings settings,
                                                          SqsClient sqs, SqsBatch.Backoff backoff,
-                                                         DropStoreQuarantine quarantine,
+                                                         DropStoreQuarantine quarantine, S3CreationLocks locks,
                                                          WebcruiterEsaProperties properties) {
         ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
                 new RegistrationRules(settings), new SqsArchivedNotices(sqs, properties.queues().archivedUrl(),
                 JsonMapper.builder().build()), quarantine,
-                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), Clock.systemUTC()));
+                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), Clock.systemUTC(), locks,
+                        properties.drop().staleLockAfter()));
         SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine);
         String bucket = properties.drop().bucket();
         return event -> batch.process(event, record -> Messages.createdKeys(record.getBody(), bucket)

@@ -30,7 +30,8 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
      * @param quarantinePrefix   where input that cannot be archived is moved, with its report
      * @param incompleteDeadline how long a drop may wait for its PDFs before it is quarantined
      */
-    public record Drop(String bucket, long maxXmlBytes, String quarantinePrefix, Duration incompleteDeadline) {
+    public record Drop(String bucket, long maxXmlBytes, String quarantinePrefix, Duration incompleteDeadline,
+                       String lockPrefix, Duration staleLockAfter) {
     }
 
     /** Visibility backoff of a failed message: grows from baseDelay per delivery up to maxDelay. */

@@ -191,6 +191,21 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
+    void creationLocks_shouldAdmitOneHolderAtATime_andTakeOverALockLeftByACrash() {
+        var clock = java.time.Clock.systemUTC();
+        var locks = new no.webcruiteresa.adapter.drop.S3CreationLocks(pipeline.s3(), pipeline.bucket(), "locks/", clock);
+        var later = new no.webcruiteresa.adapter.drop.S3CreationLocks(pipeline.s3(), pipeline.bucket(), "locks/",
+                java.time.Clock.offset(clock, java.time.Duration.ofMinutes(11)));
+
+        assertThat(locks.tryAcquire("case/1", java.time.Duration.ofMinutes(10))).isTrue();
+        assertThat(locks.tryAcquire("case/1", java.time.Duration.ofMinutes(10))).as("held").isFalse();
+        assertThat(later.tryAcquire("case/1", java.time.Duration.ofMinutes(10))).as("stale, taken over").isTrue();
+        locks.release("case/1");
+        assertThat(locks.tryAcquire("case/1", java.time.Duration.ofMinutes(10))).as("released").isTrue();
+        locks.release("case/1");
+    }
+
+    @Test
     void createCase_shouldQuarantineAnUnreadableMessageAndAcknowledgeIt_besideAGoodOne() {
         String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
         String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))

@@ -14,8 +14,17 @@ public final class Faults {
     private record Rule(String method, Pattern path, int status, AtomicInteger remaining) {
     }
 
+    /** What a randomly chosen request suffers. */
+    enum Action { FAIL_503, FAIL_500, SLOW, TIMEOUT }
+
+    private record Random(java.util.Random random, double rate, java.time.Duration slow, java.time.Duration timeout) {
+    }
+
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger wrongChecksums = new AtomicInteger();
+    private final java.util.Map<Action, java.util.concurrent.atomic.AtomicLong> injected =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Random random;
 
     /** The next {@code times} requests with this method and a path matching {@code pathRegex} get {@code status}. */
     public void failNext(String method, String pathRegex, int status, int times) {
@@ -27,9 +36,53 @@ public final class Faults {
         wrongChecksums.set(times);
     }
 
+    /**
+     * From now on a share {@code rate} of API requests, drawn from {@code seed}, fail (503 or 500, before any
+     * effect), answer slowly, or answer only after {@code timeout} (the client has given up by then, but the
+     * request still takes effect: a lost answer).
+     */
+    public void randomly(long seed, double rate, java.time.Duration slow, java.time.Duration timeout) {
+        random = new Random(new java.util.Random(seed), rate, slow, timeout);
+    }
+
+    /** How many faults of each kind were injected at random. */
+    public java.util.Map<String, Long> injected() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        injected.forEach((action, count) -> counts.put(action.name(), count.get()));
+        return counts;
+    }
+
     public void clear() {
         rules.clear();
         wrongChecksums.set(0);
+        random = null;
+    }
+
+    Optional<Action> randomAction() {
+        Random current = random;
+        if (current == null) {
+            return Optional.empty();
+        }
+        double roll;
+        int kind;
+        synchronized (current.random()) {
+            roll = current.random().nextDouble();
+            kind = current.random().nextInt(4);
+        }
+        if (roll >= current.rate()) {
+            return Optional.empty();
+        }
+        Action action = Action.values()[kind];
+        injected.computeIfAbsent(action, a -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        return Optional.of(action);
+    }
+
+    java.time.Duration delay(Action action) {
+        Random current = random;
+        if (current == null) {
+            return java.time.Duration.ZERO;
+        }
+        return action == Action.SLOW ? current.slow() : action == Action.TIMEOUT ? current.timeout() : java.time.Duration.ZERO;
     }
 
     Optional<Integer> failure(String method, String path) {

@@ -49,6 +49,17 @@ final class NoarkApi implements HttpHandler {
                 error(exchange, injected.get(), "injected fault");
                 return;
             }
+            var random = faults.randomAction();
+            if (random.isPresent()) {
+                switch (random.get()) {
+                    case FAIL_503, FAIL_500 -> {
+                        exchange.getRequestBody().readAllBytes();
+                        error(exchange, random.get() == Faults.Action.FAIL_503 ? 503 : 500, "injected fault");
+                        return;
+                    }
+                    default -> sleep(faults.delay(random.get()));
+                }
+            }
             if (auth != null && !auth.authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getRequestBody().readAllBytes();
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -73,6 +84,14 @@ final class NoarkApi implements HttpHandler {
             error(exchange, 500, "internal error: " + e);
         } finally {
             exchange.close();
+        }
+    }
+
+    private static void sleep(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -26,7 +26,18 @@ public final class EmbeddedStack implements AutoCloseable {
      * @param pollQueues run the functions' event sources (off for tests that invoke functions themselves)
      */
     public record Options(String bucket, int s3Port, int sqsPort, int archivePort, Path dataDir, int timeScale,
-                          Duration retentionEvery, boolean pollQueues) {
+                          Duration retentionEvery, boolean pollQueues, int concurrency) {
+        public Options(String bucket, int s3Port, int sqsPort, int archivePort, Path dataDir, int timeScale,
+                       Duration retentionEvery, boolean pollQueues) {
+            this(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues, 1);
+        }
+
+        /** Function instances per queue, as Lambda runs several at once under load. */
+        public Options withConcurrency(int instances) {
+            return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues,
+                    instances);
+        }
+
         public static Options defaults() {
             return new Options("webcruiter-drop", 9090, 9324, 8092, Path.of(".local-stack-data"), 60,
                     Duration.ofHours(24), true);
@@ -38,15 +49,17 @@ public final class EmbeddedStack implements AutoCloseable {
         }
 
         public Options withPorts(int s3, int sqs, int archive) {
-            return new Options(bucket, s3, sqs, archive, dataDir, timeScale, retentionEvery, pollQueues);
+            return new Options(bucket, s3, sqs, archive, dataDir, timeScale, retentionEvery, pollQueues, concurrency);
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(bucket, s3Port, sqsPort, archivePort, dir, timeScale, retentionEvery, pollQueues);
+            return new Options(bucket, s3Port, sqsPort, archivePort, dir, timeScale, retentionEvery, pollQueues,
+                    concurrency);
         }
 
         public Options withPollQueues(boolean poll) {
-            return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, poll);
+            return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, poll,
+                    concurrency);
         }
     }
 
@@ -65,7 +78,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 options.dataDir() == null ? null : options.dataDir().resolve("archive"));
         this.pipeline = Pipeline.start(new Pipeline.Settings(URI.create("http://127.0.0.1:" + s3Mock.getHttpPort()),
                 URI.create("http://127.0.0.1:" + options.sqsPort()), options.bucket(), archive.root(),
-                options.timeScale(), false, options.pollQueues(), options.retentionEvery()));
+                options.timeScale(), false, options.pollQueues(), options.retentionEvery(), options.concurrency()));
     }
 
     public static EmbeddedStack start(Options options) {

@@ -42,9 +42,15 @@ public final class Pipeline implements AutoCloseable {
      *                            otherwise the pipeline announces new drops the way S3 would
      * @param pollQueues          run the event sources; off, functions run only when a test invokes them
      * @param retentionEvery      how often the retention sweep runs; null runs it only on demand
+     * @param concurrency         function instances per queue, each with its own context, as Lambda scales out
      */
     public record Settings(URI s3Endpoint, URI sqsEndpoint, String bucket, URI archiveRoot, int timeScale,
-                           boolean nativeNotifications, boolean pollQueues, Duration retentionEvery) {
+                           boolean nativeNotifications, boolean pollQueues, Duration retentionEvery, int concurrency) {
+        public Settings(URI s3Endpoint, URI sqsEndpoint, String bucket, URI archiveRoot, int timeScale,
+                        boolean nativeNotifications, boolean pollQueues, Duration retentionEvery) {
+            this(s3Endpoint, sqsEndpoint, bucket, archiveRoot, timeScale, nativeNotifications, pollQueues,
+                    retentionEvery, 1);
+        }
     }
 
     private final Settings settings;
@@ -116,12 +122,16 @@ public final class Pipeline implements AutoCloseable {
                 continue;
             }
             if (spec.isQueueConsumer()) {
-                QueuePoller poller = new QueuePoller(spec.definition(), handler, sqs, queueUrls.get(spec.queueId()),
-                        queueArn(spec.queueId()), spec.batchSize(), spec.timeoutSeconds(), REGION);
-                pollers.add(poller);
-                Thread thread = new Thread(poller, "poller-" + spec.definition());
-                thread.setDaemon(true);
-                thread.start();
+                for (int instance = 0; instance < Math.max(1, settings.concurrency()); instance++) {
+                    RequestStreamHandler instanceHandler = instance == 0 ? handler : new FunctionInvoker(spec.definition());
+                    QueuePoller poller = new QueuePoller(spec.definition(), instanceHandler, sqs,
+                            queueUrls.get(spec.queueId()), queueArn(spec.queueId()), spec.batchSize(),
+                            spec.timeoutSeconds(), REGION);
+                    pollers.add(poller);
+                    Thread thread = new Thread(poller, "poller-" + spec.definition() + "-" + instance);
+                    thread.setDaemon(true);
+                    thread.start();
+                }
             } else if (settings.retentionEvery() != null) {
                 long every = settings.retentionEvery().toSeconds();
                 scheduler.scheduleAtFixedRate(() -> invokeScheduled(spec.definition()), every, every, TimeUnit.SECONDS);
@@ -241,6 +251,11 @@ public final class Pipeline implements AutoCloseable {
 
     public String bucket() {
         return settings.bucket();
+    }
+
+    /** Records the functions reported as failed (each comes back for another delivery). */
+    public long failedRecords() {
+        return pollers.stream().mapToLong(p -> p.recordsFailed.get()).sum();
     }
 
     public int deadLettered() {

@@ -1,0 +1,193 @@
+package no.webcruiteresa.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import no.webcruiteresa.adapter.drop.DropWriter;
+import no.webcruiteresa.domain.DocumentDrop;
+import no.webcruiteresa.domain.DropFile;
+import no.webcruiteresa.domain.Posting;
+import no.webcruiteresa.simulator.ArchiveContents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The central promise under production conditions: hundreds of documents across many postings, delivered with
+ * duplicates and out of order, while the archive fails, stalls and loses answers and the functions crash at
+ * random steps. When the queues drain, every valid document is archived exactly once and every poison drop
+ * is in quarantine. Run longer with -Dsoak.documents=3000 -Dsoak.seed=… -Dsoak.faultRate=… -Dsoak.crashRate=….
+ */
+class FaultInjectionSoakTest {
+    private static final long SEED = Long.getLong("soak.seed", 20261124L);
+    private static final int POSTINGS = Integer.getInteger("soak.postings", 10);
+    private static final int DOCUMENTS = Integer.getInteger("soak.documents", 300);
+    private static final double FAULT_RATE = Double.parseDouble(System.getProperty("soak.faultRate", "0.2"));
+    private static final double CRASH_RATE = Double.parseDouble(System.getProperty("soak.crashRate", "0.03"));
+    private static final double DUPLICATE_RATE = Double.parseDouble(System.getProperty("soak.duplicateRate", "0.15"));
+    private static final int CONCURRENCY = Integer.getInteger("soak.concurrency", 4);
+    private static final double OUT_OF_ORDER_RATE = Double.parseDouble(System.getProperty("soak.outOfOrderRate", "0.15"));
+
+    private static EmbeddedStack stack;
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() {
+        System.setProperty("webcruiter-esa.drop.incomplete-deadline", "20s");
+        System.setProperty("webcruiter-esa.archive.request-timeout", "1s");
+        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withConcurrency(CONCURRENCY));
+        pipeline = stack.pipeline();
+    }
+
+    @AfterAll
+    static void stop() {
+        CrashInjection.disable();
+        stack.close();
+        Pipeline.systemProperties().forEach(System::clearProperty);
+        System.clearProperty("webcruiter-esa.archive.request-timeout");
+    }
+
+    @Test
+    void everyValidDocumentIsArchivedExactlyOnce_andEveryPoisonDropIsQuarantined() throws Exception {
+        Random random = new Random(SEED);
+        List<Posting> postings = SoakDrops.postings(POSTINGS);
+        List<DemoDrops.Drop> valid = SoakDrops.drops(postings, DOCUMENTS / POSTINGS, random);
+        List<DemoDrops.Drop> poison = poison(postings.get(0), random);
+        stack.archive().faults().randomly(SEED, FAULT_RATE, Duration.ofMillis(150), Duration.ofMillis(1200));
+        CrashInjection.enable(SEED, CRASH_RATE);
+        long started = System.nanoTime();
+
+        int duplicates = deliver(postings, valid, poison, random);
+
+        boolean drained = pipeline.awaitIdle(Duration.ofMinutes(8));
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        Map<String, Long> faults = stack.archive().faults().injected();
+        long crashes = CrashInjection.crashes();
+        stack.archive().faults().clear();
+        CrashInjection.disable();
+        ArchiveContents archive = stack.archive().contents();
+        List<String> keys = pipeline.s3().listObjectsV2Paginator(r -> r.bucket(pipeline.bucket())).contents().stream()
+                .map(o -> o.key()).toList();
+        long quarantineReports = keys.stream().filter(k -> k.startsWith("quarantine/") && k.endsWith(".report.json")).count();
+        String figures = String.format("seed %d: %d valid documents (%d files) in %d postings, %d poison drops; "
+                        + "%d duplicate deliveries, %d out of order; faults injected %s (%d of about %d archive calls); "
+                        + "crashes %d; records retried %d; after %d s: %d cases, %d entries, %d documents, "
+                        + "%d quarantine reports, %d objects left in the drop area, %d dead-lettered",
+                SEED, valid.size(), valid.stream().mapToInt(d -> d.files().size()).sum(), postings.size(), poison.size(),
+                duplicates, Math.round(valid.size() * OUT_OF_ORDER_RATE), faults,
+                faults.values().stream().mapToLong(Long::longValue).sum(),
+                Math.round(faults.values().stream().mapToLong(Long::longValue).sum() / Math.max(0.01, FAULT_RATE)),
+                crashes, pipeline.failedRecords(), seconds, archive.cases().size(), archive.entries().size(),
+                archive.documents().size(), quarantineReports, keys.stream().filter(k -> !k.startsWith("quarantine/")).count(),
+                pipeline.deadLettered());
+        System.out.println("SOAK " + figures);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "soak-figures.txt"), figures + "\n");
+
+        assertThat(drained).as("queues drained: " + figures).isTrue();
+        assertThat(faults.values().stream().mapToLong(Long::longValue).sum()).as("faults were injected").isPositive();
+        assertThat(crashes).as("crashes were injected").isPositive();
+        for (Posting posting : postings) {
+            assertThat(archive.cases()).as("one case for " + posting.caseNumber())
+                    .filteredOn(c -> c.description().equals("WEBCRUITER " + posting.caseNumber())).hasSize(1);
+        }
+        for (DemoDrops.Drop drop : valid) {
+            DocumentDrop document = drop.document();
+            assertThat(archive.entries()).as("one entry for " + document.documentId())
+                    .filteredOn(e -> e.json().contains("\"beskrivelse\":\"WEBCRUITER " + document.documentId() + "\""))
+                    .hasSize(1);
+            List<ArchiveContents.Document> stored = archive.documents().stream()
+                    .filter(d -> d.externalReference().equals(document.documentId())).toList();
+            assertThat(stored).as("documents of " + document.documentId()).hasSize(document.files().size());
+            for (DropFile file : document.files()) {
+                assertThat(stored).filteredOn(d -> d.fileName().equals(file.name())).singleElement()
+                        .satisfies(d -> assertThat(d.sha256()).isEqualTo(file.sha256()));
+            }
+            assertThat(keys).as("sources of " + document.documentId() + " removed")
+                    .noneMatch(k -> k.startsWith(drop.xmlKey().substring(0, drop.xmlKey().lastIndexOf('/') + 1)));
+        }
+        for (DemoDrops.Drop drop : poison) {
+            assertThat(keys).as("quarantined with a report: " + drop.xmlKey()).contains("quarantine/" + drop.xmlKey() + ".report.json");
+        }
+        assertThat(keys.stream().filter(k -> !k.startsWith("quarantine/")).toList()).containsExactlyInAnyOrderElementsOf(
+                PipelineScenario.BYSTANDERS);
+        assertThat(pipeline.deadLettered()).as("dead-letter queues").isZero();
+    }
+
+    /** Uploads everything in a shuffled order; returns how many duplicate deliveries were made. */
+    private static int deliver(List<Posting> postings, List<DemoDrops.Drop> valid, List<DemoDrops.Drop> poison,
+                               Random random) throws InterruptedException {
+        for (String key : PipelineScenario.BYSTANDERS) {
+            pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromString("not a drop"));
+        }
+        List<DemoDrops.Drop> all = new ArrayList<>(valid);
+        all.addAll(poison);
+        Collections.shuffle(all, random);
+        List<DemoDrops.Drop> late = new ArrayList<>();
+        List<Posting> announced = new ArrayList<>(postings);
+        Collections.shuffle(announced, random);
+        DropWriter writer = new DropWriter();
+        int duplicates = 0;
+        for (int i = 0; i < all.size(); i++) {
+            DemoDrops.Drop drop = all.get(i);
+            if (i % (all.size() / announced.size() + 1) == 0 && !announced.isEmpty()) {
+                Posting posting = announced.remove(0);
+                pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("createCase"))
+                        .messageBody(new DemoDrops(posting.caseNumber(), posting.applicationDeadline()).postingPublishedMessage()));
+            }
+            boolean outOfOrder = valid.contains(drop) && random.nextDouble() < OUT_OF_ORDER_RATE;
+            if (!outOfOrder) {
+                putFiles(drop);
+            } else {
+                late.add(drop);
+            }
+            put(drop.xmlKey(), writer.write(drop.document()));
+            if (random.nextDouble() < DUPLICATE_RATE) {
+                duplicates++;
+                if (random.nextBoolean()) {
+                    put(drop.xmlKey(), writer.write(drop.document()));
+                } else {
+                    pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("archiveDocument")).messageBody(
+                            LambdaEvents.objectCreated(pipeline.bucket(), drop.xmlKey(), 1, "dup", Pipeline.REGION)));
+                }
+            }
+        }
+        Thread.sleep(1500);
+        late.forEach(FaultInjectionSoakTest::putFiles);
+        return duplicates;
+    }
+
+    /** Drops that can never be archived: a disguised executable, a checksum that lies, a PDF that never comes. */
+    private static List<DemoDrops.Drop> poison(Posting posting, Random random) {
+        List<DemoDrops.Drop> drops = new ArrayList<>();
+        byte[] exe = "MZ this is not a PDF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = MinimalPdf.withText("poison");
+        for (int i = 0; i < 6; i++) {
+            String id = "POISON-" + i;
+            byte[] content = i < 2 ? exe : pdf;
+            String declaredSha = i >= 2 && i < 4 ? DemoDrops.sha256(MinimalPdf.withText("other " + i)) : DemoDrops.sha256(content);
+            long declaredSize = i >= 2 && i < 4 ? MinimalPdf.withText("other " + i).length : content.length;
+            DocumentDrop document = new DocumentDrop(no.webcruiteresa.domain.Form.PUBLIC_APPLICANT_LIST, id, "Liste " + i,
+                    java.time.LocalDate.of(2026, 11, 20), posting, null,
+                    List.of(new DropFile("liste.pdf", DropFile.Role.MAIN, null, declaredSize, declaredSha)));
+            drops.add(new DemoDrops.Drop(document, i < 4 ? Map.of("liste.pdf", content) : Map.of()));
+        }
+        return drops;
+    }
+
+    private static void putFiles(DemoDrops.Drop drop) {
+        drop.files().forEach((name, content) -> put(drop.xmlKey().substring(0, drop.xmlKey().lastIndexOf('/') + 1) + name,
+                content));
+    }
+
+    private static void put(String key, byte[] content) {
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromBytes(content));
+    }
+
+}

@@ -100,6 +100,6 @@ public final class LocalStackMain {
         System.out.println("  documents in archive: " + report.documents());
         System.out.println("  XML removed:          " + (drops.size() - xmlLeft) + " of " + drops.size());
         System.out.println("  dead-lettered:        " + report.deadLettered());
-        System.out.println("  quarantined:          not implemented yet (failed drops are dead-lettered)");
+        System.out.println("  quarantined:          " + report.quarantined());
     }
 }

@@ -132,7 +132,7 @@ public final class Pipeline implements AutoCloseable {
                     thread.setDaemon(true);
                     thread.start();
                 }
-            } else if (settings.retentionEvery() != null) {
+            } else if (spec.scheduleExpression() != null && settings.retentionEvery() != null) {
                 long every = settings.retentionEvery().toSeconds();
                 scheduler.scheduleAtFixedRate(() -> invokeScheduled(spec.definition()), every, every, TimeUnit.SECONDS);
             }

@@ -6,7 +6,7 @@ import no.webcruiteresa.simulator.ArchiveContents;
 
 /** What the stack holds right now, in counts: safe to print, no personal data. */
 public record StackReport(int cases, int entries, int documents, int xmlInBucket, int objectsInBucket,
-                          String queueDepths, int deadLettered) {
+                          String queueDepths, int deadLettered, int quarantined) {
 
     public static StackReport of(Pipeline stack, ArchiveContents archive) {
         List<String> keys = stack.s3().listObjectsV2Paginator(r -> r.bucket(stack.bucket())).contents().stream()
@@ -15,12 +15,17 @@ public record StackReport(int cases, int entries, int documents, int xmlInBucket
                 .map(q -> q.logicalId() + "=" + stack.depth(q.logicalId()))
                 .collect(Collectors.joining(" "));
         int deadLettered = stack.deadLettered();
+        List<String> drops = keys.stream().filter(k -> !k.startsWith("quarantine/")).toList();
+        int quarantined = (int) keys.stream().filter(k -> k.startsWith("quarantine/") && k.endsWith(".report.json"))
+                .count();
         return new StackReport(archive.cases().size(), archive.entries().size(), archive.documents().size(),
-                (int) keys.stream().filter(k -> k.endsWith(".xml")).count(), keys.size(), depths, deadLettered);
+                (int) drops.stream().filter(k -> k.endsWith(".xml")).count(), drops.size(), depths, deadLettered,
+                quarantined);
     }
 
     public String progressLine() {
-        return String.format("archive: %d case(s), %d entr%s, %d document(s) | drop bucket: %d object(s), %d XML | %s",
-                cases, entries, entries == 1 ? "y" : "ies", documents, objectsInBucket, xmlInBucket, queueDepths);
+        return String.format("archive: %d case(s), %d entr%s, %d document(s) | drop bucket: %d object(s), %d XML,"
+                        + " %d quarantined | %s", cases, entries, entries == 1 ? "y" : "ies", documents, objectsInBucket,
+                xmlInBucket, quarantined, queueDepths);
     }
 }

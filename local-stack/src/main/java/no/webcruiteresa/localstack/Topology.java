@@ -80,6 +80,10 @@ public record Topology(Notification notification, List<QueueSpec> queues, List<F
             String definition = String.valueOf(map(map(properties.get("Environment")).get("Variables"))
                     .get("SPRING_CLOUD_FUNCTION_DEFINITION"));
             int timeout = number(template, properties.get("Timeout"), defaultTimeout);
+            if (map(properties.get("Events")).isEmpty()) {
+                // Invoked by a person (redrive), not by an event source.
+                functions.add(new FunctionSpec(id, definition, timeout, null, 0, 0, false, null, null));
+            }
             for (Object value : map(properties.get("Events")).values()) {
                 Map<String, Object> event = map(value);
                 Map<String, Object> eventProperties = map(event.get("Properties"));

@@ -206,6 +206,39 @@ class FunctionInvokerEventsTest {
     }
 
     @Test
+    void redrive_shouldReleaseAFixedDropFromQuarantine_andMoveDeadLettersBack() {
+        DemoDrops.Drop drop = new DemoDrops("240124", java.time.LocalDate.of(2026, 11, 20)).drops().get(0);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        String pdfKey = drop.xmlKey().replace(drop.document().documentId() + ".xml", "utlysning.pdf");
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(pdfKey), RequestBody.fromString("MZ not a pdf"));
+        assertThat(LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "bad-1"))))
+                .isEmpty();
+        assertThat(keysUnder(drop)).as("quarantined").isEmpty();
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key("quarantine/" + pdfKey),
+                RequestBody.fromBytes(drop.files().get("utlysning.pdf")));
+        pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueUrl("IntakeDeadLetterQueue")).messageBody("{}"));
+        String request = new String(event("redrive.json"), StandardCharsets.UTF_8)
+                .replace("240117/WC201-240117-1001/WC201-240117-1001.xml", drop.xmlKey())
+                .replace("http://127.0.0.1:9324/000000000000/IntakeDeadLetterQueue", pipeline.queueUrl("IntakeDeadLetterQueue"))
+                .replace("http://127.0.0.1:9324/000000000000/IntakeQueue", pipeline.queueUrl("IntakeQueue"));
+
+        var report = LambdaEvents.asMap(pipeline.invoke("redrive", request.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report).containsEntry("dropsReleased", 1).containsEntry("messagesMoved", 1);
+        assertThat(keysUnder(drop)).hasSize(2);
+        assertThat(LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument", archiveEventFor(drop, "fixed-1"))))
+                .isEmpty();
+        assertThat(stack.archive().contents().documents())
+                .anySatisfy(d -> assertThat(d.externalReference()).isEqualTo(drop.document().documentId()));
+        var moved = pipeline.sqs().receiveMessage(r -> r.queueUrl(pipeline.queueUrl("IntakeQueue")).maxNumberOfMessages(10))
+                .messages();
+        assertThat(moved).anySatisfy(m -> assertThat(m.body()).isEqualTo("{}"));
+        moved.forEach(m -> pipeline.sqs().deleteMessage(d -> d.queueUrl(pipeline.queueUrl("IntakeQueue"))
+                .receiptHandle(m.receiptHandle())));
+        drainArchivedNotices();
+    }
+
+    @Test
     void createCase_shouldQuarantineAnUnreadableMessageAndAcknowledgeIt_besideAGoodOne() {
         String good = new String(event("create-case.json"), StandardCharsets.UTF_8);
         String poisonRecord = good.substring(good.indexOf('{', good.indexOf('[')), good.lastIndexOf(']'))

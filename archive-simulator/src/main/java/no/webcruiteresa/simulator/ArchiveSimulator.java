@@ -46,12 +46,21 @@ public final class ArchiveSimulator implements AutoCloseable {
 
     /** @param user the test user the API requires; null leaves it open */
     public static ArchiveSimulator start(int port, Path dataDir, int pageSize, SimulatorAuth.TestUser user) {
+        return start(InetAddress.getLoopbackAddress(), port, dataDir, pageSize, user);
+    }
+
+    /**
+     * @param bind loopback unless something outside this host must reach it (LocalStack's Lambda containers);
+     *             bind to the Docker bridge address then, never to a public interface
+     */
+    public static ArchiveSimulator start(InetAddress bind, int port, Path dataDir, int pageSize,
+                                         SimulatorAuth.TestUser user) {
         ArchiveStore store = new ArchiveStore(dataDir, Clock.systemUTC());
         if (store.all(EntityTypes.ARKIV).isEmpty()) {
             seed(store);
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 64);
             ExecutorService executor = Executors.newFixedThreadPool(8);
             server.setExecutor(executor);
             Faults faults = new Faults();
@@ -71,7 +80,9 @@ public final class ArchiveSimulator implements AutoCloseable {
     }
 
     public URI root() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + NoarkApi.BASE);
+        InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() || address.isLoopbackAddress() ? "127.0.0.1" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + NoarkApi.BASE);
     }
 
     /** The read-only HTML view for people. */

@@ -14,6 +14,7 @@ import java.util.List;
  * --data-dir DIR      keep the drop bucket and the archive between runs (default .local-stack-data)
  * --in-memory         keep nothing between runs
  * --s3-port N --sqs-port N --archive-port N
+ * --archive-only [--bind ADDRESS]   only the archive simulator (for functions deployed to LocalStack)
  * </pre>
  */
 public final class LocalStackMain {
@@ -27,6 +28,8 @@ public final class LocalStackMain {
         int s3Port = options.s3Port();
         int sqsPort = options.sqsPort();
         int archivePort = options.archivePort();
+        boolean archiveOnly = false;
+        java.net.InetAddress bind = java.net.InetAddress.getLoopbackAddress();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--demo" -> demo = true;
@@ -36,11 +39,20 @@ public final class LocalStackMain {
                 case "--s3-port" -> s3Port = Integer.parseInt(args[++i]);
                 case "--sqs-port" -> sqsPort = Integer.parseInt(args[++i]);
                 case "--archive-port" -> archivePort = Integer.parseInt(args[++i]);
+                case "--archive-only" -> archiveOnly = true;
+                case "--bind" -> bind = java.net.InetAddress.getByName(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i] + "; see README, Quick start");
                     System.exit(2);
                 }
             }
+        }
+        if (archiveOnly) {
+            var simulator = no.webcruiteresa.simulator.ArchiveSimulator.start(bind, archivePort,
+                    options.dataDir() == null ? null : options.dataDir().resolve("archive"), 10, null);
+            System.out.println("Archive (Noark 5): " + simulator.root() + " on " + bind.getHostAddress());
+            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+            Thread.currentThread().join();
         }
         System.out.println("Starting the embedded local stack…");
         EmbeddedStack embedded = EmbeddedStack.start(options.withPorts(s3Port, sqsPort, archivePort));

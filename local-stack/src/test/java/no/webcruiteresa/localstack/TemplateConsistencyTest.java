@@ -1,0 +1,120 @@
+package no.webcruiteresa.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import no.webcruiteresa.functions.WebcruiterEsaApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/** template.yaml checked against the code: beans, events, queues and timeouts must agree. */
+class TemplateConsistencyTest {
+    private static final Path EVENTS = Path.of("..", "events");
+    private static final SamTemplate TEMPLATE = SamTemplate.fromClasspath();
+    private static final Topology TOPOLOGY = Topology.from(TEMPLATE);
+    private static ConfigurableApplicationContext functions;
+
+    @BeforeAll
+    static void startTheFunctionsApplication() {
+        functions = new SpringApplication(WebcruiterEsaApplication.class).run();
+    }
+
+    @AfterAll
+    static void stop() {
+        functions.close();
+    }
+
+    @Test
+    void everyFunctionNamesABeanThatExists_andRunsOnJava21WithTheFunctionInvoker() {
+        assertThat(TOPOLOGY.functions()).isNotEmpty();
+        for (Topology.FunctionSpec spec : TOPOLOGY.functions()) {
+            assertThat(functions.containsBean(spec.definition())).as(spec.logicalId() + " -> " + spec.definition()).isTrue();
+            assertThat(functions.getBean(spec.definition())).isInstanceOf(Function.class);
+        }
+        Map<String, Object> globals = TEMPLATE.globals();
+        assertThat(globals).containsEntry("Runtime", "java21")
+                .containsEntry("Handler", "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+        assertThat(SamTemplate.map(globals.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
+    }
+
+    @Test
+    void everyConsumedQueueHasADeadLetterQueue_andAVisibilityOfAtLeastSixTimesItsConsumersTimeout() {
+        for (Topology.FunctionSpec consumer : TOPOLOGY.functions().stream().filter(Topology.FunctionSpec::isQueueConsumer).toList()) {
+            Topology.QueueSpec queue = TOPOLOGY.queue(consumer.queueId());
+            assertThat(queue.deadLetterQueueId()).as(queue.logicalId() + " has a DLQ").isNotNull();
+            assertThat(TOPOLOGY.queue(queue.deadLetterQueueId()).isDeadLetterQueue()).isTrue();
+            assertThat(queue.maxReceiveCount()).isPositive();
+            assertThat(queue.visibilityTimeoutSeconds()).as(queue.logicalId() + " visibility")
+                    .isGreaterThanOrEqualTo(6 * consumer.timeoutSeconds());
+            assertThat(consumer.reportsBatchItemFailures()).as(consumer.logicalId() + " ReportBatchItemFailures").isTrue();
+        }
+        assertThat(TOPOLOGY.notification().event()).isEqualTo("s3:ObjectCreated:*");
+        assertThat(TOPOLOGY.notification().suffix()).isEqualTo(".xml");
+    }
+
+    @Test
+    void everyEventFileBelongsToAFunction_andDeserialisesIntoTheTypeItTakes() throws IOException {
+        List<Path> events = eventFiles();
+        assertThat(events).hasSizeGreaterThanOrEqualTo(TOPOLOGY.functions().size());
+        for (Path file : events) {
+            Topology.FunctionSpec function = functionOf(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                if (function.isQueueConsumer()) {
+                    SQSEvent event = LambdaEventSerializers.serializerFor(SQSEvent.class, getClass().getClassLoader())
+                            .fromJson(in);
+                    assertThat(event.getRecords()).as(file.toString()).isNotEmpty().allSatisfy(record -> {
+                        assertThat(record.getMessageId()).isNotBlank();
+                        assertThat(record.getBody()).isNotBlank();
+                        assertThat(record.getEventSourceArn()).endsWith(":" + function.queueId());
+                    });
+                } else if (function.scheduleExpression() != null) {
+                    ScheduledEvent event = LambdaEventSerializers.serializerFor(ScheduledEvent.class,
+                            getClass().getClassLoader()).fromJson(in);
+                    assertThat(event.getDetailType()).isEqualTo("Scheduled Event");
+                } else {
+                    assertThat(JsonMapper.builder().build().readTree(in).isObject()).as(file.toString()).isTrue();
+                }
+            }
+        }
+        for (Topology.FunctionSpec spec : TOPOLOGY.functions()) {
+            assertThat(events).as("a sample event for " + spec.definition()).anyMatch(f -> functionOf(f).equals(spec));
+        }
+    }
+
+    @Test
+    void envJsonSetsOnlyVariablesTheTemplateDeclares() throws IOException {
+        Map<String, Object> declared = SamTemplate.map(SamTemplate.map(TEMPLATE.globals().get("Environment")).get("Variables"));
+        var env = JsonMapper.builder().build().readTree(EVENTS.resolve("env.json").toFile()).path("Parameters");
+
+        assertThat(env.propertyNames()).isNotEmpty().allSatisfy(name -> assertThat(declared).containsKey(name));
+    }
+
+    private static List<Path> eventFiles() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS)) {
+            return files.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().equals("env.json"))
+                    .sorted().toList();
+        }
+    }
+
+    /** events/create-case*.json belongs to createCase, and so on. */
+    private static Topology.FunctionSpec functionOf(Path file) {
+        String name = file.getFileName().toString();
+        return TOPOLOGY.functions().stream()
+                .filter(f -> name.startsWith(f.definition().replaceAll("([A-Z])", "-$1").toLowerCase()))
+                .findFirst().orElseThrow(() -> new AssertionError(file + " belongs to no function of template.yaml"));
+    }
+}

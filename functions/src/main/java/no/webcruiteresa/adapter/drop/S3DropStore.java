@@ -45,16 +45,7 @@ public class S3DropStore implements DropStore {
 
     @Override
     public Optional<Long> size(String key) {
-        try {
-            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return describe(key).map(StoredObject::size);
     }
 
     @Override

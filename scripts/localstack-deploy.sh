@@ -32,10 +32,12 @@ if command -v samlocal >/dev/null 2>&1; then
 else
   echo "== deploying with the AWS CLI (CloudFormation with the SAM transform)"
   artifacts=webcruiter-esa-local-artifacts
+  jar=$(ls functions/target/functions-*-aws.jar | head -1)
   aws_local s3 mb "s3://$artifacts" >/dev/null 2>&1 || true
+  aws_local s3 cp "$jar" "s3://$artifacts/$(basename "$jar")"
+  # The SAM transform needs the code in S3: point the template's CodeUri (in Globals) at the uploaded jar.
   mkdir -p target
-  aws_local cloudformation package --template-file template.yaml --s3-bucket "$artifacts" \
-    --output-template-file target/packaged.yaml
+  sed "s|CodeUri: functions/target/.*|CodeUri: s3://$artifacts/$(basename "$jar")|" template.yaml > target/packaged.yaml
   aws_local cloudformation deploy --template-file target/packaged.yaml --stack-name "$stack" \
     --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --parameter-overrides "${parameters[@]}"
 fi

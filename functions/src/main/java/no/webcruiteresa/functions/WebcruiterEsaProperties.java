@@ -54,7 +54,8 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
     public record Archive(URI url, String auth, String username, String password, String clientId,
                           String clientSecret, String tokenUrl, String scope, String credentialsSecretArn,
                           Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration retryBaseDelay,
-                          Duration retryMaxDelay, String fileFormat, String fileFormatName, String documentType,
+                          Duration retryMaxDelay, int circuitBreakerThreshold, Duration circuitBreakerCoolDown,
+                          String fileFormat, String fileFormatName, String documentType,
                           String documentTypeName) {
         @Override
         public String toString() {
@@ -108,7 +109,7 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
                     + "oauth2-password or oauth2-client-credentials, was '" + a.auth() + "'");
         };
         return new Noark5Settings(a.url(), credentials, new RetryPolicy(a.maxAttempts(), a.retryBaseDelay(),
-                a.retryMaxDelay()), a.connectTimeout(), a.requestTimeout(), a.fileFormat(), a.fileFormatName(),
+                a.retryMaxDelay(), a.circuitBreakerThreshold(), a.circuitBreakerCoolDown()), a.connectTimeout(), a.requestTimeout(), a.fileFormat(), a.fileFormatName(),
                 a.documentType(), a.documentTypeName(), screening.accessCodeName());
     }
 

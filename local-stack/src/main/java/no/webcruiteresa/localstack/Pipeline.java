@@ -157,6 +157,7 @@ public final class Pipeline implements AutoCloseable {
         // Retries in seconds, not minutes; a test may shorten the wait for missing PDFs before starting.
         System.setProperty("webcruiter-esa.retry.base-delay", "1s");
         System.setProperty("webcruiter-esa.retry.max-delay", "8s");
+        System.setProperty("webcruiter-esa.archive.circuit-breaker-cool-down", "2s");
         if (System.getProperty("webcruiter-esa.drop.incomplete-deadline") == null) {
             System.setProperty("webcruiter-esa.drop.incomplete-deadline",
                     Duration.ofHours(24).dividedBy(Math.max(1, settings.timeScale())).toSeconds() + "s");
@@ -169,6 +170,7 @@ public final class Pipeline implements AutoCloseable {
                 "webcruiter-esa.aws.s3-endpoint", "webcruiter-esa.aws.sqs-endpoint", "webcruiter-esa.drop.bucket",
                 "webcruiter-esa.archive.url", "webcruiter-esa.queues.archived-url", "spring.cloud.function.definition",
                 "webcruiter-esa.retry.base-delay", "webcruiter-esa.retry.max-delay",
+                "webcruiter-esa.archive.circuit-breaker-cool-down",
                 "webcruiter-esa.drop.incomplete-deadline");
     }
 

@@ -37,6 +37,7 @@ final class Noark5Http {
     private final Noark5Settings settings;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Authorization authorization;
+    private final CircuitBreaker breaker;
 
     Noark5Http(Noark5Settings settings) {
         this.settings = settings;
@@ -44,6 +45,7 @@ final class Noark5Http {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authorization = new Authorization(settings.credentials(), client, json, this::discoverTokenUrl,
                 settings.requestTimeout(), Clock.systemUTC());
+        this.breaker = new CircuitBreaker(settings.retry(), Clock.systemUTC());
     }
 
     ObjectMapper json() {
@@ -95,6 +97,21 @@ final class Noark5Http {
      *                   server cannot have acted on it (connection refused, 429, 503)
      */
     private JsonNode send(HttpRequest.Builder request, boolean idempotent) {
+        breaker.before();
+        try {
+            JsonNode answer = sendWithRetries(request, idempotent);
+            breaker.succeeded();
+            return answer;
+        } catch (ArchiveUnavailableException e) {
+            breaker.failed();
+            throw e;
+        } catch (ArchiveRejectedException e) {
+            breaker.succeeded();
+            throw e;
+        }
+    }
+
+    private JsonNode sendWithRetries(HttpRequest.Builder request, boolean idempotent) {
         request.timeout(settings.requestTimeout()).header("Accept", MEDIA_TYPE);
         boolean renewedAuthorization = false;
         for (int attempt = 1; ; attempt++) {

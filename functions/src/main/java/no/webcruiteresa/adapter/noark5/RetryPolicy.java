@@ -7,9 +7,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * Exponential backoff with full jitter for the calls that may be repeated: any request the server did not
  * act on (connection refused, 429, 503), and reads after any transient failure.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5));
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, int breakerThreshold,
+                          Duration breakerCoolDown) {
+    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), 5,
+            Duration.ofSeconds(30));
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+
+    /** Without a circuit breaker. */
+    public RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        this(maxAttempts, baseDelay, maxDelay, 0, Duration.ZERO);
+    }
 
     public RetryPolicy {
         if (maxAttempts < 1) {

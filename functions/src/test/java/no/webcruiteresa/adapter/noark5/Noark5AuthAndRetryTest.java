@@ -99,6 +99,24 @@ class Noark5AuthAndRetryTest {
                 .hasMessageContaining("503");
     }
 
+    @Test
+    void shouldStopCallingADeadArchiveForTheCoolDown_thenTryAgain() throws Exception {
+        Noark5Archive archive = new Noark5Archive(new Noark5Settings(simulator.root(),
+                Noark5Credentials.basic("arkivar", "hemmelig"),
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 2, Duration.ofMillis(300)), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), "fmt/276", "PDF 1.7", "B", "Brev", "Personalsaker"));
+        archive.findCase("WEBCRUITER 1");
+        simulator.faults().failNext("GET", "/saksmappe$", 503, 2);
+
+        assertThatThrownBy(() -> archive.findCase("WEBCRUITER 1")).hasMessageContaining("503");
+        assertThatThrownBy(() -> archive.findCase("WEBCRUITER 1")).hasMessageContaining("503");
+        assertThatThrownBy(() -> archive.findCase("WEBCRUITER 1")).as("the archive would answer; the circuit is open")
+                .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("circuit open");
+        Thread.sleep(400);
+
+        assertThat(archive.findCase("WEBCRUITER 1")).isEmpty();
+    }
+
     private Noark5Archive client(Noark5Credentials credentials) {
         return new Noark5Archive(new Noark5Settings(simulator.root(), credentials, FAST, Duration.ofSeconds(2),
                 Duration.ofSeconds(10), "fmt/276", "PDF 1.7", "B", "Brev", "Personalsaker"));

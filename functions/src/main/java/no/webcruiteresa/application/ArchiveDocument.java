@@ -69,13 +69,13 @@ public class ArchiveDocument {
         try {
             return archiveOrThrow(xmlKey);
         } catch (DropRejectedException e) {
-            quarantine.quarantineDrop(xmlKey, report(xmlKey, e.field(), e.rule(), attempt));
+            quarantine.quarantineDrop(xmlKey, report(xmlKey, e.field(), e.rule(), attempt, arrival(xmlKey)));
             return Outcome.QUARANTINED;
         } catch (DropIncompleteException e) {
-            Instant arrived = store.describe(xmlKey).map(DropStore.StoredObject::lastModified).orElse(null);
+            Instant arrived = arrival(xmlKey);
             if (arrived != null && arrived.plus(waiting.incompleteDeadline()).isBefore(waiting.clock().instant())) {
                 quarantine.quarantineDrop(xmlKey, report(xmlKey, "files.file",
-                        e.detail() + " within " + waiting.incompleteDeadline(), attempt));
+                        e.detail() + " within " + waiting.incompleteDeadline(), attempt, arrived));
                 return Outcome.QUARANTINED;
             }
             throw e;
@@ -136,8 +136,12 @@ public class ArchiveDocument {
         }
     }
 
-    private QuarantineReport report(String xmlKey, String field, String rule, int attempt) {
-        Instant firstSeen = store.describe(xmlKey).map(DropStore.StoredObject::lastModified).orElse(null);
+    /** When the drop's XML arrived, or null when it is gone. */
+    private Instant arrival(String xmlKey) {
+        return store.describe(xmlKey).map(DropStore.StoredObject::lastModified).orElse(null);
+    }
+
+    private QuarantineReport report(String xmlKey, String field, String rule, int attempt, Instant firstSeen) {
         return new QuarantineReport(xmlKey, field, rule, firstSeen, waiting.clock().instant(), attempt,
                 java.util.List.of());
     }

@@ -55,6 +55,12 @@ public final class ArchiveSimulator implements AutoCloseable {
      */
     public static ArchiveSimulator start(InetAddress bind, int port, Path dataDir, int pageSize,
                                          SimulatorAuth.TestUser user) {
+        return start(bind, port, dataDir, pageSize, user, ServerProfile.STANDARD);
+    }
+
+    /** @param profile how closely it follows the standard, or the quirks of the reference server */
+    public static ArchiveSimulator start(InetAddress bind, int port, Path dataDir, int pageSize,
+                                         SimulatorAuth.TestUser user, ServerProfile profile) {
         ArchiveStore store = new ArchiveStore(dataDir, Clock.systemUTC());
         if (store.all(EntityTypes.ARKIV).isEmpty()) {
             seed(store);
@@ -65,10 +71,12 @@ public final class ArchiveSimulator implements AutoCloseable {
             server.setExecutor(executor);
             Faults faults = new Faults();
             SimulatorAuth auth = user == null ? null : new SimulatorAuth(user, Clock.systemUTC());
-            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth));
+            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth, profile));
             server.createContext(HtmlView.BASE, new HtmlView(store));
             if (auth != null) {
                 server.createContext("/oauth2/token", auth::token);
+            }
+            if (auth != null && profile.discovery()) {
                 server.createContext("/.well-known/openid-configuration",
                         exchange -> auth.discovery(exchange, "http://127.0.0.1:" + exchange.getLocalAddress().getPort()));
             }

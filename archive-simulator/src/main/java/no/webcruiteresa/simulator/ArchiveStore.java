@@ -77,7 +77,7 @@ final class ArchiveStore {
                 data.put("journalaar", year).put("journalsekvensnummer", next("journalpost:" + year))
                         .put("journalpostnummer", number)
                         .put("registreringsID", saksmappe.data().path("mappeID").asString() + "-" + number)
-                        .put("journaldato", LocalDate.now(clock).toString());
+                        .put("journaldato", clock.instant().toString());
             }
             case DOKUMENTBESKRIVELSE -> {
                 if (!data.has("dokumentnummer")) {
@@ -162,13 +162,13 @@ final class ArchiveStore {
     }
 
     /**
-     * Replaces the given fields of an object if {@code ifMatch} names its current version.
+     * Replaces the given fields of an object if {@code ifMatch} names its current version (or is null).
      * @return false when the object has changed since that version
      */
     synchronized boolean update(String systemId, String ifMatch, ObjectNode fields) {
         Entity entity = entities.get(systemId);
         int version = entity.data().path("_versjon").asInt(0);
-        if (!ifMatch.equals("\"" + version + "\"")) {
+        if (ifMatch != null && !ifMatch.equals("\"" + version + "\"")) {
             return false;
         }
         entity.data().setAll(fields);

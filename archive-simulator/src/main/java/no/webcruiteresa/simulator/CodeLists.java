@@ -30,6 +30,16 @@ final class CodeLists {
             Map.entry("dokumentmedium", Map.of(
                     "E", "Elektronisk arkiv", "F", "Fysisk arkiv", "B", "Blandet fysisk og elektronisk arkiv")),
             Map.entry("tilgangsrestriksjon", Map.of("P", "Personalsaker")),
+            Map.entry("skjermingMetadata", Map.ofEntries(
+                    Map.entry("KID", "Skjerming klasseID"), Map.entry("TKL", "Skjerming tittel klasse"),
+                    Map.entry("TM1", "Skjerming tittel mappe - unntatt første linje"),
+                    Map.entry("TMO", "Skjerming tittel mappe - utvalgte ord"),
+                    Map.entry("NPS", "Skjerming navn part i sak"),
+                    Map.entry("TR1", "Skjerming tittel registrering - unntatt første linje"),
+                    Map.entry("TRO", "Skjerming tittel registrering - utvalgte ord"),
+                    Map.entry("NA", "Skjerming navn avsender"), Map.entry("NM", "Skjerming navn mottaker"),
+                    Map.entry("TD", "Skjerming tittel dokumentbeskrivelse"), Map.entry("MT", "Skjerming merknadstekst"),
+                    Map.entry("M", "Midlertidig skjerming"))),
             Map.entry("skjermingDokument", Map.of(
                     "H", "Skjerming av hele dokumentet", "D", "Skjerming av deler av dokumentet")),
             Map.entry("dokumenttype", Map.of(

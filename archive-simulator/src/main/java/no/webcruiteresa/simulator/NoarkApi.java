@@ -30,13 +30,17 @@ final class NoarkApi implements HttpHandler {
     private final int pageSize;
     private final Faults faults;
     private final SimulatorAuth auth;
+    private final ServerProfile profile;
+    private final MetadataCatalogue catalogue;
 
     /** @param auth null leaves the API open */
-    NoarkApi(ArchiveStore store, int pageSize, Faults faults, SimulatorAuth auth) {
+    NoarkApi(ArchiveStore store, int pageSize, Faults faults, SimulatorAuth auth, ServerProfile profile) {
         this.store = store;
         this.pageSize = pageSize;
         this.faults = faults;
         this.auth = auth;
+        this.profile = profile;
+        this.catalogue = new MetadataCatalogue(store.json(), profile);
     }
 
     @Override
@@ -60,7 +64,13 @@ final class NoarkApi implements HttpHandler {
                     default -> sleep(faults.delay(random.get()));
                 }
             }
-            if (auth != null && !auth.authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            String requested = exchange.getRequestURI().getPath();
+            if (auth != null && profile.discovery() && requested.equals(BASE + ".well-known/openid-configuration")) {
+                auth.discovery(exchange, origin(exchange));
+                return;
+            }
+            boolean root = requested.equals(BASE) || requested.equals(BASE.substring(0, BASE.length() - 1));
+            if (auth != null && !root && !auth.authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getRequestBody().readAllBytes();
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 error(exchange, 401, "authentication required");
@@ -102,7 +112,18 @@ final class NoarkApi implements HttpHandler {
             ObjectNode links = root.putObject("_links");
             link(links, REL + "arkivstruktur/", BASE + "api/arkivstruktur/");
             link(links, REL + "sakarkiv/", BASE + "api/sakarkiv/");
+            link(links, REL + "metadata/", BASE + "api/metadata/");
+            if (auth != null) {
+                if (profile.discovery()) {
+                    link(links, REL + "login/oidc/", BASE + ".well-known/openid-configuration");
+                }
+                link(links, REL + "login/rfc6749/", "/oauth2/token");
+            }
             respond(exchange, 200, root);
+            return;
+        }
+        if (s.size() >= 2 && s.get(0).equals("api") && s.get(1).equals("metadata")) {
+            metadata(exchange, s);
             return;
         }
         if (s.size() < 2 || !s.get(0).equals("api")) {
@@ -137,6 +158,10 @@ final class NoarkApi implements HttpHandler {
             update(exchange, entity);
             return;
         }
+        if (s.size() == 4 && method.equals("PATCH")) {
+            patch(exchange, entity);
+            return;
+        }
         if (s.size() != 5) {
             error(exchange, 404, "no such resource");
             return;
@@ -149,6 +174,9 @@ final class NoarkApi implements HttpHandler {
                     store.children(entity.systemId(), EntityTypes.KORRESPONDANSEPARTPERSON));
             parts.addAll(store.children(entity.systemId(), EntityTypes.KORRESPONDANSEPARTINTERN));
             list(exchange, parts, href(entity) + "/korrespondansepart");
+        } else if (last.startsWith("ny-") && profile.unimplemented().contains(last.substring(3))) {
+            exchange.getRequestBody().readAllBytes();
+            error(exchange, 501, last.substring(3) + " is not implemented");
         } else if (last.startsWith("ny-") && type.children.contains(last.substring(3))) {
             create(exchange, entity, EntityTypes.byName(last.substring(3)));
         } else if (type.children.contains(last)) {
@@ -191,7 +219,17 @@ final class NoarkApi implements HttpHandler {
                 }
                 JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
                 Validation.check(type, body);
-                ArchiveStore.Entity created = store.create(type, parent.systemId(), ((ObjectNode) body).deepCopy());
+                checkAgainstProfile(type, (ObjectNode) body);
+                if (body.has("virksomhetsspesifikkeMetadata") && profile.customMetadataOnlyByPatch()) {
+                    throw new Validation.Invalid(type.name + ": virksomhetsspesifikkeMetadata cannot be set when "
+                            + "creating; PATCH it afterwards");
+                }
+                ObjectNode data = ((ObjectNode) body).deepCopy();
+                if (profile.renamedAddressFields() && data.path("postadresse").has("postnr")) {
+                    ObjectNode address = (ObjectNode) data.get("postadresse");
+                    address.set("postnummer", address.remove("postnr"));
+                }
+                ArchiveStore.Entity created = store.create(type, parent.systemId(), data);
                 respond(exchange, 201, withLinks(created));
             }
             default -> error(exchange, 405, "GET or POST");
@@ -212,6 +250,7 @@ final class NoarkApi implements HttpHandler {
         }
         JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
         Validation.check(entity.type(), body);
+        checkAgainstProfile(entity.type(), (ObjectNode) body);
         if (!store.update(entity.systemId(), ifMatch, (ObjectNode) body)) {
             error(exchange, 412, "the object changed since " + ifMatch + "; GET it again");
             return;
@@ -219,6 +258,118 @@ final class NoarkApi implements HttpHandler {
         ArchiveStore.Entity updated = store.get(entity.systemId());
         exchange.getResponseHeaders().set("ETag", etag(updated));
         respond(exchange, 200, withLinks(updated));
+    }
+
+    /**
+     * JSON Merge Patch (RFC 7396), as tjenestegrensesnitt prescribes for partial updates. If-Match is honoured
+     * when sent. Custom metadata keys must be in the catalogue.
+     */
+    private void patch(HttpExchange exchange, ArchiveStore.Entity entity) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/merge-patch+json")) {
+            error(exchange, 415, "send application/merge-patch+json");
+            return;
+        }
+        JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
+        if (!body.isObject()) {
+            throw new Validation.Invalid("a merge patch must be a JSON object");
+        }
+        ObjectNode fields = ((ObjectNode) body).deepCopy();
+        JsonNode custom = fields.remove("virksomhetsspesifikkeMetadata");
+        Validation.check(entity.type(), withRequired(entity, fields));
+        checkAgainstProfile(entity.type(), fields);
+        if (custom != null) {
+            if (!entity.type().allowed.contains("virksomhetsspesifikkeMetadata")) {
+                throw new Validation.Invalid(entity.type().name + " has no virksomhetsspesifikkeMetadata");
+            }
+            ObjectNode merged = entity.data().path("virksomhetsspesifikkeMetadata").isObject()
+                    ? ((ObjectNode) entity.data().get("virksomhetsspesifikkeMetadata")).deepCopy()
+                    : object();
+            custom.properties().forEach(e -> {
+                if (e.getValue().isNull()) {
+                    merged.remove(e.getKey());
+                } else {
+                    merged.set(e.getKey(), e.getValue());
+                }
+            });
+            catalogue.checkCustomMetadata(merged);
+            fields.set("virksomhetsspesifikkeMetadata", merged);
+        }
+        if (!store.update(entity.systemId(), exchange.getRequestHeaders().getFirst("If-Match"), fields)) {
+            error(exchange, 412, "the object changed since " + exchange.getRequestHeaders().getFirst("If-Match"));
+            return;
+        }
+        ArchiveStore.Entity updated = store.get(entity.systemId());
+        exchange.getResponseHeaders().set("ETag", etag(updated));
+        respond(exchange, 200, withLinks(updated));
+    }
+
+    /** A patch names only what changes; check it as a whole object would be checked. */
+    private static ObjectNode withRequired(ArchiveStore.Entity entity, ObjectNode patch) {
+        ObjectNode whole = patch.deepCopy();
+        for (String field : entity.type().required) {
+            if (!whole.has(field) && entity.data().has(field)) {
+                whole.set(field, entity.data().get(field));
+            }
+        }
+        return whole;
+    }
+
+    private void checkAgainstProfile(EntityTypes type, ObjectNode body) {
+        for (String field : body.propertyNames()) {
+            if (profile.refuses(type, field)) {
+                throw new Validation.Invalid(type.name + ": field '" + field + "' is not supported");
+            }
+        }
+        if (body.has("format")) {
+            catalogue.checkFormat(body.get("format"));
+        }
+        if (body.has("virksomhetsspesifikkeMetadata") && !profile.customMetadataOnlyByPatch()) {
+            catalogue.checkCustomMetadata(body.get("virksomhetsspesifikkeMetadata"));
+        }
+    }
+
+    /** The metadata module: the catalogue of custom metadata keys and the format code list, each with ny-. */
+    private void metadata(HttpExchange exchange, List<String> s) throws IOException {
+        String base = BASE + "api/metadata/";
+        if (s.size() == 2) {
+            ObjectNode root = object();
+            ObjectNode links = root.putObject("_links");
+            for (String name : List.of("virksomhetsspesifikkeMetadata", "format")) {
+                link(links, REL + "metadata/" + name + "/", base + name);
+                link(links, REL + "metadata/ny-" + name + "/", base + "ny-" + name);
+            }
+            respond(exchange, 200, root);
+            return;
+        }
+        String resource = s.get(2);
+        boolean post = exchange.getRequestMethod().equals("POST");
+        switch (resource) {
+            case "virksomhetsspesifikkeMetadata", "format" -> {
+                List<ObjectNode> members = resource.equals("format") ? catalogue.formatList() : catalogue.keyList();
+                ArrayNode results = store.json().createArrayNode();
+                members.forEach(results::add);
+                ObjectNode answer = object();
+                answer.put("count", members.size()).set("results", results);
+                link(answer.putObject("_links"), "self", base + resource);
+                respond(exchange, 200, answer);
+            }
+            case "ny-virksomhetsspesifikkeMetadata", "ny-format" -> {
+                if (!post) {
+                    respond(exchange, 200, object().set("_links", object()));
+                    return;
+                }
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                if (contentType == null || !contentType.startsWith(MEDIA_TYPE)) {
+                    error(exchange, 415, "send " + MEDIA_TYPE);
+                    return;
+                }
+                JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
+                respond(exchange, 201, resource.equals("ny-format") ? catalogue.registerFormat(body)
+                        : catalogue.registerKey(body));
+            }
+            default -> error(exchange, 404, "no such metadata resource");
+        }
     }
 
     private static String etag(ArchiveStore.Entity entity) {
@@ -279,13 +430,14 @@ final class NoarkApi implements HttpHandler {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         List<ArchiveStore.Entity> matching = all;
         String filter = query.get("$filter");
+        if (filter == null && profile.pagingNeedsFilter() && (query.containsKey("$top") || query.containsKey("$skip"))) {
+            errorInOk(exchange, "$top and $skip need a $filter");
+            return;
+        }
         if (filter != null) {
             Matcher m = FILTER.matcher(filter);
             if (!m.matches()) {
-                // As the reference server does: a query error in an HTTP 200 body.
-                ObjectNode error = object();
-                error.putObject("error").put("message", "unsupported $filter: " + filter);
-                respond(exchange, 200, error);
+                errorInOk(exchange, "unsupported $filter: " + filter);
                 return;
             }
             String field = m.group(1);
@@ -301,7 +453,9 @@ final class NoarkApi implements HttpHandler {
         matching.stream().skip(skip).limit(top).forEach(e -> results.add(withLinks(e)));
         ObjectNode links = answer.putObject("_links");
         link(links, "self", listHref);
-        if (skip + top < matching.size()) {
+        if (skip + top < matching.size() && filter == null && profile.brokenNextLinks()) {
+            link(links, "next", listHref + "/&$skip=" + (skip + top));
+        } else if (skip + top < matching.size()) {
             StringBuilder next = new StringBuilder(listHref).append("?$top=").append(top)
                     .append("&$skip=").append(skip + top);
             if (filter != null) {
@@ -333,7 +487,7 @@ final class NoarkApi implements HttpHandler {
             }
         }
         if (entity.type() == EntityTypes.JOURNALPOST) {
-            link(links, REL + "sakarkiv/korrespondansepart/", self + "/korrespondansepart");
+            link(links, REL + "arkivstruktur/korrespondansepart/", self + "/korrespondansepart");
         }
         if (entity.type() == EntityTypes.DOKUMENTOBJEKT) {
             link(links, REL + "arkivstruktur/fil/", self + "/referanseFil");
@@ -373,6 +527,22 @@ final class NoarkApi implements HttpHandler {
                 ((ObjectNode) parent).put("href", origin + href);
             }
         });
+    }
+
+    /** As real servers do: a query error reported in an HTTP 200 body (in the shape the profile's server uses). */
+    private void errorInOk(HttpExchange exchange, String message) throws IOException {
+        ObjectNode error = object();
+        if ("standard".equals(profile.name())) {
+            error.putObject("error").put("message", message);
+        } else {
+            error.put("status", 400).put("message", message);
+        }
+        respond(exchange, 200, error);
+    }
+
+    private static String origin(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return "http://" + (host != null ? host : "127.0.0.1:" + exchange.getLocalAddress().getPort());
     }
 
     private void error(HttpExchange exchange, int status, String message) throws IOException {

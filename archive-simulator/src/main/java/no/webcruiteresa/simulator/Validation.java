@@ -1,6 +1,5 @@
 package no.webcruiteresa.simulator;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -16,8 +15,9 @@ final class Validation {
         }
     }
 
-    private static final Set<String> DATES = Set.of("saksdato", "dokumentetsDato");
-    private static final Set<String> DATE_TIMES = Set.of("mottattDato", "sendtDato");
+    // Tjenestegrensesnitt v1.1 types every one of these as datetime, saksdato and dokumentetsDato included.
+    private static final Set<String> DATE_TIMES = Set.of("saksdato", "dokumentetsDato", "mottattDato", "sendtDato",
+            "journaldato");
     private static final Set<String> INTEGERS = Set.of("dokumentnummer", "versjonsnummer");
 
     private Validation() {
@@ -45,11 +45,7 @@ final class Validation {
             }
         }
         if (object.has("format")) {
-            JsonNode format = object.get("format");
-            checkPair("format", format);
-            if (!format.path("kode").asString().matches("(x-)?fmt/[0-9]+")) {
-                throw new Invalid("format: kode must be a PRONOM id such as fmt/276");
-            }
+            checkPair("format", object.get("format"));
         }
         if (object.has("skjerming")) {
             checkSkjerming(object.get("skjerming"));
@@ -64,10 +60,17 @@ final class Validation {
 
     private static void checkSkjerming(JsonNode skjerming) {
         checkFields("skjerming", skjerming, EntityTypes.SKJERMING_FIELDS);
-        if (!skjerming.has("tilgangsrestriksjon")) {
-            throw new Invalid("skjerming: tilgangsrestriksjon is required");
+        for (String required : new String[] {"tilgangsrestriksjon", "skjermingshjemmel", "skjermingMetadata"}) {
+            if (!skjerming.has(required)) {
+                throw new Invalid("skjerming: " + required + " is required");
+            }
         }
         checkCode("tilgangsrestriksjon", skjerming.get("tilgangsrestriksjon"));
+        JsonNode metadata = skjerming.get("skjermingMetadata");
+        if (!metadata.isArray() || metadata.isEmpty()) {
+            throw new Invalid("skjerming: skjermingMetadata must be a non-empty list of codes");
+        }
+        metadata.forEach(code -> checkCode("skjermingMetadata", code));
         if (skjerming.has("skjermingDokument")) {
             checkCode("skjermingDokument", skjerming.get("skjermingDokument"));
         }
@@ -106,15 +109,13 @@ final class Validation {
 
     private static void checkType(String field, JsonNode value) {
         try {
-            if (DATES.contains(field)) {
-                LocalDate.parse(value.asString());
-            } else if (DATE_TIMES.contains(field)) {
+            if (DATE_TIMES.contains(field)) {
                 OffsetDateTime.parse(value.asString());
             } else if (INTEGERS.contains(field) && !value.canConvertToInt()) {
                 throw new Invalid(field + " must be an integer");
             }
         } catch (DateTimeParseException e) {
-            throw new Invalid(field + " must be an ISO 8601 " + (DATES.contains(field) ? "date" : "date-time"));
+            throw new Invalid(field + " must be an ISO 8601 date-time with offset (type datetime)");
         }
     }
 }

@@ -26,6 +26,9 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     private final Noark5Settings settings;
     private final Noark5Http http;
     private final Noark5Bodies bodies;
+    private final Noark5Writer writer;
+    private final ServerCatalogue catalogue;
+    private final Correspondents correspondents;
     private final Map<String, String> discovered = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> casesBySystemId = new ConcurrentHashMap<>();
 
@@ -33,6 +36,9 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         this.settings = settings;
         this.http = new Noark5Http(settings);
         this.bodies = new Noark5Bodies(http.json(), settings);
+        this.catalogue = new ServerCatalogue(http, settings, this::root);
+        this.writer = new Noark5Writer(http, settings.compatibility(), catalogue);
+        this.correspondents = new Correspondents(http, writer, bodies);
     }
 
     @Override
@@ -46,7 +52,8 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     public ArchivedCase createCase(CaseRegistration registration) {
         String newCase = link("ny-saksmappe:" + registration.archivePart() + ":" + registration.classificationCode(),
                 () -> newCaseLink(registration.archivePart(), registration.classificationCode()));
-        return remember(http.post(URI.create(newCase), bodies.saksmappe(registration)));
+        JsonNode saksmappe = writer.create(URI.create(newCase), "saksmappe", bodies.saksmappe(registration));
+        return remember(writer.customMetadata(saksmappe, bodies.caseMetadata(registration)));
     }
 
     @Override
@@ -57,18 +64,22 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     @Override
     public ArchivedEntry archiveEntry(ArchivedCase archivedCase, EntryRegistration entry, FileSource files) {
         JsonNode saksmappe = caseResource(archivedCase);
-        JsonNode journalpost = findJournalpost(entry.reference()).orElseGet(() ->
-                http.post(Links.require(saksmappe, Relations.NY_JOURNALPOST), bodies.journalpost(entry)));
-        addMissingCorrespondents(journalpost, entry, saksmappe.path("administrativEnhet").asString(""));
-        List<JsonNode> existing = http.list(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE));
+        JsonNode journalpost = findJournalpost(entry.reference()).orElseGet(() -> writer.create(
+                Links.require(saksmappe, Relations.NY_JOURNALPOST), "journalpost", bodies.journalpost(entry)));
+        journalpost = writer.customMetadata(journalpost, bodies.entryMetadata(entry));
+        correspondents.addMissing(journalpost, entry,
+                saksmappe.path("administrativEnhet").asString(""));
+        List<JsonNode> existing = documents(journalpost);
+        ServerCatalogue.FileFormat format = catalogue.fileFormat();
         for (DocumentRegistration document : entry.documents()) {
+            JsonNode journalpostNow = journalpost;
             JsonNode beskrivelse = existing.stream()
                     .filter(d -> d.path("dokumentnummer").asInt() == document.number()).findFirst()
-                    .orElseGet(() -> http.post(Links.require(journalpost, Relations.NY_DOKUMENTBESKRIVELSE),
-                            bodies.dokumentbeskrivelse(entry, document)));
+                    .orElseGet(() -> writer.create(Links.require(journalpostNow, Relations.NY_DOKUMENTBESKRIVELSE),
+                            "dokumentbeskrivelse", bodies.dokumentbeskrivelse(entry, document, format.note())));
             JsonNode objekt = http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT)).stream().findFirst()
-                    .orElseGet(() -> http.post(Links.require(beskrivelse, Relations.NY_DOKUMENTOBJEKT),
-                            bodies.dokumentobjekt(document)));
+                    .orElseGet(() -> writer.create(Links.require(beskrivelse, Relations.NY_DOKUMENTOBJEKT),
+                            "dokumentobjekt", bodies.dokumentobjekt(document, new String[] {format.code(), format.name()})));
             if (!objekt.hasNonNull("sjekksum")) {
                 http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
                         () -> files.open(document.fileName()));
@@ -84,29 +95,13 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         return http.list(query).stream().findFirst();
     }
 
-    private void addMissingCorrespondents(JsonNode journalpost, EntryRegistration entry, String administrativeUnit) {
-        List<JsonNode> existing = http.list(Links.require(journalpost, Relations.KORRESPONDANSEPART));
-        for (Correspondent part : entry.correspondents()) {
-            boolean internal = part.role() == Correspondent.Role.INTERNAL_RECIPIENT;
-            boolean registered = existing.stream().anyMatch(p ->
-                    part.role().code().equals(p.path("korrespondanseparttype").path("kode").asString(""))
-                            && part.name().equals(p.path(internal ? "saksbehandler" : "navn").asString("")));
-            if (registered) {
-                continue;
-            }
-            if (internal) {
-                http.post(Links.require(journalpost, Relations.NY_KORRESPONDANSEPARTINTERN),
-                        bodies.korrespondansepartIntern(part, administrativeUnit));
-            } else {
-                http.post(Links.require(journalpost, Relations.NY_KORRESPONDANSEPARTPERSON),
-                        bodies.korrespondansepartPerson(part));
-            }
-        }
+    private List<JsonNode> documents(JsonNode journalpost) {
+        return http.list(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE));
     }
 
     private ArchivedEntry describe(JsonNode journalpost) {
         List<ArchivedEntry.ArchivedFile> files = new ArrayList<>();
-        for (JsonNode beskrivelse : http.list(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE))) {
+        for (JsonNode beskrivelse : documents(journalpost)) {
             for (JsonNode objekt : http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT))) {
                 if (objekt.hasNonNull("sjekksum")) {
                     files.add(archivedFile(objekt));

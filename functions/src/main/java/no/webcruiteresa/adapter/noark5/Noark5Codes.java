@@ -16,7 +16,10 @@ final class Noark5Codes {
             "variantformat", Map.of("P", "Produksjonsformat", "A", "Arkivformat"),
             "tilknyttetRegistreringSom", Map.of("H", "Hoveddokument", "V", "Vedlegg"),
             "dokumentmedium", Map.of("E", "Elektronisk arkiv"),
-            "skjermingDokument", Map.of("H", "Skjerming av hele dokumentet"));
+            "skjermingDokument", Map.of("H", "Skjerming av hele dokumentet"),
+            "skjermingMetadata", Map.of("TRO", "Skjerming tittel registrering - utvalgte ord",
+                    "NA", "Skjerming navn avsender", "NM", "Skjerming navn mottaker",
+                    "TD", "Skjerming tittel dokumentbeskrivelse"));
 
     private Noark5Codes() {
     }

@@ -32,6 +32,7 @@ final class Noark5Http {
     static final String MEDIA_TYPE = "application/vnd.noark5+json";
     private static final int MAX_ERROR_CHARS = 500;
     private static final int MAX_PAGES = 1000;
+    private static final int PAGE = 10;
 
     private final HttpClient client;
     private final Noark5Settings settings;
@@ -56,19 +57,75 @@ final class Noark5Http {
         return send(HttpRequest.newBuilder(uri).GET(), true);
     }
 
-    /** Every member of a list, following the server's "next" links page by page. */
+    /**
+     * Every member of a list, page by page. Follows the server's "next" links; where one is unusable (malformed,
+     * or not found when followed) it pages itself with {@code $top}/{@code $skip}. Fails, never returns a short
+     * list, when fewer members can be read than the server counted.
+     */
     List<JsonNode> list(URI uri) {
         List<JsonNode> all = new ArrayList<>();
+        long counted = -1;
         URI page = uri;
         for (int pages = 0; page != null; pages++) {
             if (pages > MAX_PAGES) {
                 throw new ArchiveRejectedException(200, "GET " + uri.getPath() + ": more than " + MAX_PAGES + " pages");
             }
-            JsonNode answer = get(page);
-            all.addAll(Links.results(answer));
-            page = Links.find(answer, "next").map(URI::create).orElse(null);
+            JsonNode answer = getPage(page, uri, all.size());
+            List<JsonNode> members = Links.results(answer);
+            all.addAll(members);
+            counted = Math.max(counted, answer.path("count").asLong(-1));
+            Optional<URI> next = Links.find(answer, "next").flatMap(Noark5Http::usable);
+            if (next.isPresent()) {
+                page = next.get();
+            } else if (!members.isEmpty()
+                    && (Links.find(answer, "next").isPresent() || all.size() < counted)) {
+                page = paged(uri, all.size());
+            } else {
+                page = null;
+            }
+        }
+        if (all.size() < counted) {
+            throw new ArchiveRejectedException(200, "GET " + uri.getPath() + ": read " + all.size() + " of the "
+                    + counted + " members the archive counted");
         }
         return all;
+    }
+
+    private JsonNode getPage(URI page, URI list, int read) {
+        try {
+            return get(page);
+        } catch (ArchiveRejectedException e) {
+            if (e.status() != 404 || page.equals(list)) {
+                throw e;
+            }
+            // A next link that leads nowhere: page from the list's own address instead.
+            return get(paged(list, read));
+        }
+    }
+
+    /** A next link that is an absolute URI with no path segment after a query-like '&amp;' (seen: …/&amp;$skip=10). */
+    private static Optional<URI> usable(String href) {
+        try {
+            URI next = URI.create(href);
+            return next.isAbsolute() && !next.getRawPath().contains("&") && !next.getRawPath().contains("$")
+                    ? Optional.of(next) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The list's address with {@code $top}/{@code $skip} for the members after the first {@code skip}. */
+    static URI paged(URI list, int skip) {
+        String href = list.toString().replaceAll("([?&])\\$(top|skip)=[0-9]*", "$1").replaceAll("[?&]+$", "");
+        String separator = href.contains("?") ? "&" : "?";
+        return URI.create(href + separator + "$top=" + PAGE + "&$skip=" + skip);
+    }
+
+    /** A partial update (JSON Merge Patch, RFC 7396), as tjenestegrensesnitt prescribes. */
+    JsonNode patch(URI uri, JsonNode body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)), false);
     }
 
     JsonNode post(URI uri, JsonNode body) {
@@ -144,6 +201,10 @@ final class Noark5Http {
                 pause(answer, attempt, retryAfter(response));
                 continue;
             }
+            if (status == 501) {
+                // Not implemented is the server's lasting answer, not an outage.
+                throw new ArchiveRejectedException(status, answer);
+            }
             if (status == 429 || status >= 500) {
                 throw new ArchiveUnavailableException(answer, null);
             }
@@ -156,12 +217,21 @@ final class Noark5Http {
 
     private JsonNode body(HttpResponse<byte[]> response, String where) {
         JsonNode body = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
-        // Some servers report query errors with HTTP 200 and an error body.
-        Optional<JsonNode> error = body.optional("error").or(() -> body.optional("feilmelding"));
-        if (error.isPresent() && !body.has("_links")) {
-            throw new ArchiveRejectedException(response.statusCode(), where + ": " + excerpt(response.body()));
+        if (isError(body)) {
+            // Some servers report errors with HTTP 200 and an error body: an error all the same, never "not found".
+            int status = body.path("status").canConvertToInt() ? body.path("status").asInt() : 400;
+            throw new ArchiveRejectedException(status, where + ": " + excerpt(response.body()));
         }
         return body;
+    }
+
+    /** An error answer in any of the shapes servers use, whatever the HTTP status it came with. */
+    static boolean isError(JsonNode body) {
+        if (body.has("_links") || body.has("results") || body.has("systemID")) {
+            return false;
+        }
+        return body.has("error") || body.has("feilmelding")
+                || (body.path("status").canConvertToInt() && body.path("status").asInt() >= 400);
     }
 
     private void pause(String why, int attempt, Duration retryAfter) {
@@ -185,24 +255,50 @@ final class Noark5Http {
         }).orElse(null);
     }
 
-    /** The token endpoint from the server's OpenID configuration, at its origin's well-known address. */
+    /**
+     * The token endpoint, as tjenestegrensesnitt publishes it: the root's login links (OpenID Connect's
+     * configuration, or a plain OAuth2 token endpoint), then OpenID configuration relative to the root, then at
+     * the origin. A configured token URL is used before any of this (see {@link Authorization}).
+     */
     private URI discoverTokenUrl() {
-        URI discovery = settings.root().resolve("/.well-known/openid-configuration");
-        try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(discovery).timeout(settings.requestTimeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            String endpoint = response.statusCode() == 200
-                    ? json.readTree(response.body()).path("token_endpoint").asString("") : "";
-            if (endpoint.isBlank()) {
-                throw new ArchiveRejectedException(response.statusCode(), "no token_endpoint at " + discovery
-                        + "; configure the token URL");
+        JsonNode root = unauthenticated(settings.root(), MEDIA_TYPE).orElse(json.createObjectNode());
+        Optional<String> oidc = Links.find(root, Relations.LOGIN_OIDC);
+        Optional<String> oauth2 = Links.find(root, Relations.LOGIN_OAUTH2);
+        List<URI> configurations = new ArrayList<>();
+        oidc.map(settings.root()::resolve).ifPresent(configurations::add);
+        if (oauth2.isPresent() && oidc.isEmpty()) {
+            return settings.root().resolve(oauth2.get());
+        }
+        configurations.add(settings.root().resolve(".well-known/openid-configuration"));
+        configurations.add(settings.root().resolve("/.well-known/openid-configuration"));
+        for (URI configuration : configurations) {
+            Optional<String> endpoint = unauthenticated(configuration, "application/json")
+                    .map(c -> c.path("token_endpoint").asString("")).filter(e -> !e.isBlank());
+            if (endpoint.isPresent()) {
+                return URI.create(endpoint.get());
             }
-            return URI.create(endpoint);
+        }
+        return oauth2.map(settings.root()::resolve).orElseThrow(() -> new ArchiveRejectedException(404,
+                "the archive publishes no token endpoint (no login link on its root, no OpenID configuration at "
+                        + configurations + "); configure the token URL"));
+    }
+
+    /** A GET without credentials (the root and login discovery need none); empty unless it answers 200 JSON. */
+    private Optional<JsonNode> unauthenticated(URI uri, String accept) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(json.readTree(response.body()));
+        } catch (tools.jackson.core.JacksonException e) {
+            return Optional.empty();
         } catch (IOException e) {
-            throw new ArchiveUnavailableException("OpenID discovery at " + discovery + " failed: " + e, e);
+            throw new ArchiveUnavailableException("login discovery at " + uri + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ArchiveUnavailableException("interrupted during OpenID discovery", e);
+            throw new ArchiveUnavailableException("interrupted during login discovery", e);
         }
     }
 

@@ -12,9 +12,20 @@ final class Relations {
     static final String NY_SAKSMAPPE = SAKARKIV + "ny-saksmappe/";
     static final String JOURNALPOST = SAKARKIV + "journalpost/";
     static final String NY_JOURNALPOST = SAKARKIV + "ny-journalpost/";
-    static final String KORRESPONDANSEPART = SAKARKIV + "korrespondansepart/";
-    static final String NY_KORRESPONDANSEPARTPERSON = SAKARKIV + "ny-korrespondansepartperson/";
-    static final String NY_KORRESPONDANSEPARTINTERN = SAKARKIV + "ny-korrespondansepartintern/";
+    static final String METADATA = API + "metadata/";
+    // v1.1 puts correspondents under arkivstruktur; some older servers publish them under sakarkiv.
+    static final String KORRESPONDANSEPART = ARKIVSTRUKTUR + "korrespondansepart/";
+    static final String NY_KORRESPONDANSEPARTPERSON = ARKIVSTRUKTUR + "ny-korrespondansepartperson/";
+    static final String NY_KORRESPONDANSEPARTINTERN = ARKIVSTRUKTUR + "ny-korrespondansepartintern/";
+    static final String LEGACY_KORRESPONDANSEPART = SAKARKIV + "korrespondansepart/";
+    static final String LEGACY_NY_KORRESPONDANSEPARTPERSON = SAKARKIV + "ny-korrespondansepartperson/";
+    static final String LEGACY_NY_KORRESPONDANSEPARTINTERN = SAKARKIV + "ny-korrespondansepartintern/";
+    static final String FORMAT = METADATA + "format/";
+    static final String NY_FORMAT = METADATA + "ny-format/";
+    static final String CUSTOM_METADATA = METADATA + "virksomhetsspesifikkeMetadata/";
+    static final String NY_CUSTOM_METADATA = METADATA + "ny-virksomhetsspesifikkeMetadata/";
+    static final String LOGIN_OIDC = API + "login/oidc/";
+    static final String LOGIN_OAUTH2 = API + "login/rfc6749/";
     static final String DOKUMENTBESKRIVELSE = ARKIVSTRUKTUR + "dokumentbeskrivelse/";
     static final String NY_DOKUMENTBESKRIVELSE = ARKIVSTRUKTUR + "ny-dokumentbeskrivelse/";
     static final String DOKUMENTOBJEKT = ARKIVSTRUKTUR + "dokumentobjekt/";

@@ -30,7 +30,8 @@ class Noark5BodiesTest {
             sent.append(part.postalAddress() == null ? bodies.korrespondansepartIntern(part, "WS.1000")
                     : bodies.korrespondansepartPerson(part));
         }
-        entry.documents().forEach(d -> sent.append(bodies.dokumentbeskrivelse(entry, d)).append(bodies.dokumentobjekt(d)));
+        entry.documents().forEach(d -> sent.append(bodies.dokumentbeskrivelse(entry, d, null))
+                .append(bodies.dokumentobjekt(d, new String[] {"fmt/276", "PDF 1.7"})));
 
         assertThat(sent.toString()).contains("Åse Ødegård", "Kjøpmannsgata 12", "7013", "Trondheim")
                 .doesNotContain("1988", "14.03", "Svensk", "Kvinne", "ase@example.org", "+4790000001", "\"DK\"",

@@ -55,7 +55,7 @@ public record ArchiveContents(List<Case> cases, List<Entry> entries, List<Docume
                     text(o.data(), "mimeType"), o.data().path("variantformat").path("kode").asString(""),
                     text(o.data(), "sjekksum"), o.data().path("filstoerrelse").asLong(-1), store.file(o.systemId()));
         }).toList();
-        String metadata = store.snapshot().stream().map(e -> e.data().toString())
+        String metadata = store.snapshot().stream().map(e -> e.data().deepCopy().put("_type", e.type().name).toString())
                 .collect(Collectors.joining(",\n", "[", "]"));
         return new ArchiveContents(cases, entries, documents, metadata);
     }

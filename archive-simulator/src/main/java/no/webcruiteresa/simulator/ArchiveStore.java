@@ -177,6 +177,44 @@ final class ArchiveStore {
         return true;
     }
 
+    /** The first bytes of an uploaded file (at most 1 KiB). */
+    synchronized byte[] head(String systemId) {
+        return slice(systemId, true);
+    }
+
+    /** The last bytes of an uploaded file (at most 1 KiB). */
+    synchronized byte[] tail(String systemId) {
+        return slice(systemId, false);
+    }
+
+    private byte[] slice(String systemId, boolean head) {
+        int n = 1024;
+        if (dataDir == null) {
+            byte[] content = filesInMemory.getOrDefault(systemId, new byte[0]);
+            int length = Math.min(n, content.length);
+            return java.util.Arrays.copyOfRange(content, head ? 0 : content.length - length,
+                    head ? length : content.length);
+        }
+        try (var file = java.nio.channels.FileChannel.open(filePath(systemId))) {
+            long size = file.size();
+            int length = (int) Math.min(n, size);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+            file.read(buffer, head ? 0 : size - length);
+            return buffer.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF that a parser can open: the header at the start and the end-of-file marker in its last bytes. */
+    static boolean looksLikeWholePdf(byte[] head, byte[] tail) {
+        String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!start.startsWith("%PDF-")) {
+            return true;
+        }
+        return new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%%EOF");
+    }
+
     /** Persists a change made to an object's data in place. */
     synchronized void updated() {
         save();

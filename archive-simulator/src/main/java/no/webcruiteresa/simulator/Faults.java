@@ -31,6 +31,28 @@ public final class Faults {
         rules.add(new Rule(method, Pattern.compile(pathRegex), status, new AtomicInteger(times)));
     }
 
+    /**
+     * The next {@code times} requests with this method and a path matching {@code pathRegex} are answered
+     * HTTP 200 with an error body, as real servers answer failed queries.
+     */
+    public void errorInOkNext(String method, String pathRegex, int times) {
+        failNext(method, pathRegex, ERROR_IN_OK, times);
+    }
+
+    /** The next {@code times} filtered list requests are answered as if unfiltered (seen for unparsable filters). */
+    public void ignoreFiltersNext(int times) {
+        ignoredFilters.set(times);
+    }
+
+    boolean ignoreFilter() {
+        return ignoredFilters.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    private final AtomicInteger ignoredFilters = new AtomicInteger();
+
+    /** The status of a rule that answers an error in a 200. */
+    static final int ERROR_IN_OK = 2400;
+
     /** The next {@code times} uploads are stored but reported with a checksum that is not the file's. */
     public void misreportChecksums(int times) {
         wrongChecksums.set(times);
@@ -54,6 +76,7 @@ public final class Faults {
 
     public void clear() {
         rules.clear();
+        ignoredFilters.set(0);
         wrongChecksums.set(0);
         random = null;
     }

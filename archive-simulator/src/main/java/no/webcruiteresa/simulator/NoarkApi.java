@@ -32,6 +32,8 @@ final class NoarkApi implements HttpHandler {
     private final SimulatorAuth auth;
     private final ServerProfile profile;
     private final MetadataCatalogue catalogue;
+    private final ReferenceServerQuirks quirks;
+    private final java.util.Set<String> spent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param auth null leaves the API open */
     NoarkApi(ArchiveStore store, int pageSize, Faults faults, SimulatorAuth auth, ServerProfile profile) {
@@ -41,6 +43,7 @@ final class NoarkApi implements HttpHandler {
         this.auth = auth;
         this.profile = profile;
         this.catalogue = new MetadataCatalogue(store.json(), profile);
+        this.quirks = new ReferenceServerQuirks(this, store, catalogue);
     }
 
     @Override
@@ -50,7 +53,11 @@ final class NoarkApi implements HttpHandler {
             var injected = faults.failure(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             if (injected.isPresent()) {
                 exchange.getRequestBody().readAllBytes();
-                error(exchange, injected.get(), "injected fault");
+                if (injected.get() == Faults.ERROR_IN_OK) {
+                    errorInOk(exchange, "injected query failure");
+                } else {
+                    error(exchange, injected.get(), "injected fault");
+                }
                 return;
             }
             var random = faults.randomAction();
@@ -65,8 +72,8 @@ final class NoarkApi implements HttpHandler {
                 }
             }
             String requested = exchange.getRequestURI().getPath();
-            if (auth != null && profile.discovery() && requested.equals(BASE + ".well-known/openid-configuration")) {
-                auth.discovery(exchange, origin(exchange));
+            if (auth != null && requested.equals(BASE + ".well-known/openid-configuration")) {
+                auth.discovery(exchange, origin(exchange), profile.discovery());
                 return;
             }
             boolean root = requested.equals(BASE) || requested.equals(BASE.substring(0, BASE.length() - 1));
@@ -114,10 +121,10 @@ final class NoarkApi implements HttpHandler {
             link(links, REL + "sakarkiv/", BASE + "api/sakarkiv/");
             link(links, REL + "metadata/", BASE + "api/metadata/");
             if (auth != null) {
+                link(links, REL + "login/oidc/", BASE + ".well-known/openid-configuration");
                 if (profile.discovery()) {
-                    link(links, REL + "login/oidc/", BASE + ".well-known/openid-configuration");
+                    link(links, REL + "login/rfc6749/", "/oauth2/token");
                 }
-                link(links, REL + "login/rfc6749/", "/oauth2/token");
             }
             respond(exchange, 200, root);
             return;
@@ -131,6 +138,10 @@ final class NoarkApi implements HttpHandler {
             return;
         }
         String module = s.get(1);
+        if (s.size() >= 4 && quirks.isAlias(s)) {
+            quirks.alias(exchange, s);
+            return;
+        }
         if (s.size() == 2) {
             moduleRoot(exchange, module);
             return;
@@ -156,6 +167,13 @@ final class NoarkApi implements HttpHandler {
         }
         if (s.size() == 4 && method.equals("PUT")) {
             update(exchange, entity);
+            return;
+        }
+        if (s.size() == 4 && method.equals("PATCH") && profile.customMetadataOnlyByPatch()) {
+            exchange.getRequestBody().readAllBytes();
+            boolean mergePatch = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .startsWith("application/merge-patch+json");
+            error(exchange, mergePatch ? 415 : 405, mergePatch ? "unsupported media type" : "PATCH is not allowed here");
             return;
         }
         if (s.size() == 4 && method.equals("PATCH")) {
@@ -218,16 +236,28 @@ final class NoarkApi implements HttpHandler {
                     return;
                 }
                 JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
-                Validation.check(type, body);
+                if (profile.customMetadataOnlyByPatch()) {
+                    quirks.beforeCreate(type, body);
+                }
+                JsonNode postcode = body.path("postadresse").isObject()
+                        ? ((ObjectNode) body.get("postadresse")).remove("postnummer") : null;
+                Validation.check(type, body, !profile.customMetadataOnlyByPatch());
                 checkAgainstProfile(type, (ObjectNode) body);
                 if (body.has("virksomhetsspesifikkeMetadata") && profile.customMetadataOnlyByPatch()) {
                     throw new Validation.Invalid(type.name + ": virksomhetsspesifikkeMetadata cannot be set when "
                             + "creating; PATCH it afterwards");
                 }
                 ObjectNode data = ((ObjectNode) body).deepCopy();
-                if (profile.renamedAddressFields() && data.path("postadresse").has("postnr")) {
+                if (postcode != null && !profile.renamedAddressFields()) {
+                    throw new Validation.Invalid("postadresse: unknown field 'postnummer'");
+                }
+                if (profile.renamedAddressFields() && data.path("postadresse").isObject()) {
+                    // As the reference server does: postnr dropped without a word, postnummer kept.
                     ObjectNode address = (ObjectNode) data.get("postadresse");
-                    address.set("postnummer", address.remove("postnr"));
+                    address.remove("postnr");
+                    if (postcode != null) {
+                        address.set("postnummer", postcode);
+                    }
                 }
                 ArchiveStore.Entity created = store.create(type, parent.systemId(), data);
                 respond(exchange, 201, withLinks(created));
@@ -249,7 +279,7 @@ final class NoarkApi implements HttpHandler {
             return;
         }
         JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
-        Validation.check(entity.type(), body);
+        Validation.check(entity.type(), body, true);
         checkAgainstProfile(entity.type(), (ObjectNode) body);
         if (!store.update(entity.systemId(), ifMatch, (ObjectNode) body)) {
             error(exchange, 412, "the object changed since " + ifMatch + "; GET it again");
@@ -276,7 +306,7 @@ final class NoarkApi implements HttpHandler {
         }
         ObjectNode fields = ((ObjectNode) body).deepCopy();
         JsonNode custom = fields.remove("virksomhetsspesifikkeMetadata");
-        Validation.check(entity.type(), withRequired(entity, fields));
+        Validation.check(entity.type(), withRequired(entity, fields), true);
         checkAgainstProfile(entity.type(), fields);
         if (custom != null) {
             if (!entity.type().allowed.contains("virksomhetsspesifikkeMetadata")) {
@@ -393,7 +423,7 @@ final class NoarkApi implements HttpHandler {
             error(exchange, 405, "GET, POST or PUT");
             return;
         }
-        if (store.hasFile(objekt.systemId())) {
+        if (store.hasFile(objekt.systemId()) || spent.contains(objekt.systemId())) {
             error(exchange, 400, "dokumentobjekt " + objekt.systemId() + " already has its file");
             return;
         }
@@ -409,10 +439,27 @@ final class NoarkApi implements HttpHandler {
             return;
         }
         // Streamed to its place while hashed; a body cut short throws here and nothing is stored.
-        ArchiveStore.ReceivedFile received = store.receiveFile(objekt.systemId(), exchange.getRequestBody(),
-                Long.parseLong(declared));
+        ArchiveStore.ReceivedFile received;
+        try {
+            received = store.receiveFile(objekt.systemId(), exchange.getRequestBody(), Long.parseLong(declared));
+        } catch (IOException e) {
+            if (profile.customMetadataOnlyByPatch()) {
+                spent.add(objekt.systemId());
+            }
+            throw e;
+        }
         if (received == null) {
+            if (profile.customMetadataOnlyByPatch()) {
+                // The reference server keeps a cut-short upload's remains: the object takes no other file.
+                spent.add(objekt.systemId());
+            }
             error(exchange, 400, "the body must be exactly Content-Length bytes");
+            return;
+        }
+        if (profile.formatsMustBeRegistered() && !ArchiveStore.looksLikeWholePdf(store.head(objekt.systemId()),
+                store.tail(objekt.systemId()))) {
+            // As the reference server's Tika check: refused, and the refused file stays, so the object is spent.
+            error(exchange, 400, "TikaException: the upload is not a readable PDF");
             return;
         }
         String checksum = received.sha256();
@@ -430,12 +477,19 @@ final class NoarkApi implements HttpHandler {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         List<ArchiveStore.Entity> matching = all;
         String filter = query.get("$filter");
+        if (filter != null && faults.ignoreFilter()) {
+            filter = null;
+        }
         if (filter == null && profile.pagingNeedsFilter() && (query.containsKey("$top") || query.containsKey("$skip"))) {
             errorInOk(exchange, "$top and $skip need a $filter");
             return;
         }
+        Matcher m = filter == null ? null : FILTER.matcher(filter);
+        if (m != null && !m.matches() && profile.brokenNextLinks()) {
+            // As the reference server does with a filter it cannot parse: the list as if unfiltered, no error.
+            filter = null;
+        }
         if (filter != null) {
-            Matcher m = FILTER.matcher(filter);
             if (!m.matches()) {
                 errorInOk(exchange, "unsupported $filter: " + filter);
                 return;
@@ -446,7 +500,8 @@ final class NoarkApi implements HttpHandler {
                     && e.data().path(field).asString().equals(value)).toList();
         }
         int top = Math.min(pageSize, intParam(query, "$top", pageSize));
-        int skip = intParam(query, "$skip", 0);
+        // The reference server ignores $skip without a filter.
+        int skip = filter == null && profile.pagingNeedsFilter() ? 0 : intParam(query, "$skip", 0);
         ObjectNode answer = object();
         answer.put("count", matching.size());
         ArrayNode results = answer.putArray("results");
@@ -467,7 +522,7 @@ final class NoarkApi implements HttpHandler {
         respond(exchange, 200, answer);
     }
 
-    private ObjectNode withLinks(ArchiveStore.Entity entity) {
+    ObjectNode withLinks(ArchiveStore.Entity entity) {
         ObjectNode out = entity.data().deepCopy();
         out.remove("_versjon");
         ObjectNode links = out.putObject("_links");
@@ -492,6 +547,9 @@ final class NoarkApi implements HttpHandler {
         if (entity.type() == EntityTypes.DOKUMENTOBJEKT) {
             link(links, REL + "arkivstruktur/fil/", self + "/referanseFil");
         }
+        if (profile.customMetadataOnlyByPatch()) {
+            quirks.addLinks(entity, links);
+        }
         return out;
     }
 
@@ -499,7 +557,7 @@ final class NoarkApi implements HttpHandler {
         return BASE + "api/" + entity.type().module + "/" + entity.type().name + "/" + entity.systemId();
     }
 
-    private static void link(ObjectNode links, String rel, String href) {
+    static void link(ObjectNode links, String rel, String href) {
         links.putObject(rel).put("href", href);
     }
 
@@ -507,7 +565,7 @@ final class NoarkApi implements HttpHandler {
         return store.json().createObjectNode();
     }
 
-    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
         absolutize(exchange, body);
         byte[] bytes = store.json().writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE + ";charset=UTF-8");
@@ -545,7 +603,7 @@ final class NoarkApi implements HttpHandler {
         return "http://" + (host != null ? host : "127.0.0.1:" + exchange.getLocalAddress().getPort());
     }
 
-    private void error(HttpExchange exchange, int status, String message) throws IOException {
+    void error(HttpExchange exchange, int status, String message) throws IOException {
         ObjectNode body = object();
         body.put("status", status).put("message", message);
         respond(exchange, status, body);

@@ -54,6 +54,16 @@ public final class SimulatorAuth {
     }
 
     void discovery(HttpExchange exchange, String origin) throws IOException {
+        discovery(exchange, origin, true);
+    }
+
+    /** @param tokenEndpoint false as the reference server: the token URL only as authorization_endpoint */
+    void discovery(HttpExchange exchange, String origin, boolean tokenEndpoint) throws IOException {
+        if (!tokenEndpoint) {
+            json(exchange, 200, "{\"issuer\":\"" + origin + "\",\"authorization_endpoint\":\"" + origin
+                    + "/oauth2/token\"}");
+            return;
+        }
         json(exchange, 200, "{\"issuer\":\"" + origin + "\",\"token_endpoint\":\"" + origin + "/oauth2/token\","
                 + "\"grant_types_supported\":[\"password\",\"client_credentials\"]}");
     }

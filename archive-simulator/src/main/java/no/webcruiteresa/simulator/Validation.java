@@ -23,7 +23,8 @@ final class Validation {
     private Validation() {
     }
 
-    static void check(EntityTypes type, JsonNode body) {
+    /** @param screenedMetadataRequired false where the server takes skjermingMetadata through its own link */
+    static void check(EntityTypes type, JsonNode body, boolean screenedMetadataRequired) {
         if (body == null || !body.isObject()) {
             throw new Invalid("the body must be a JSON object");
         }
@@ -48,7 +49,7 @@ final class Validation {
             checkPair("format", object.get("format"));
         }
         if (object.has("skjerming")) {
-            checkSkjerming(object.get("skjerming"));
+            checkSkjerming(object.get("skjerming"), screenedMetadataRequired);
         }
         if (object.has("postadresse")) {
             checkFields("postadresse", object.get("postadresse"), EntityTypes.POSTADRESSE_FIELDS);
@@ -58,14 +59,17 @@ final class Validation {
         }
     }
 
-    private static void checkSkjerming(JsonNode skjerming) {
+    private static void checkSkjerming(JsonNode skjerming, boolean screenedMetadataRequired) {
         checkFields("skjerming", skjerming, EntityTypes.SKJERMING_FIELDS);
         for (String required : new String[] {"tilgangsrestriksjon", "skjermingshjemmel", "skjermingMetadata"}) {
-            if (!skjerming.has(required)) {
+            if (!skjerming.has(required) && (screenedMetadataRequired || !required.equals("skjermingMetadata"))) {
                 throw new Invalid("skjerming: " + required + " is required");
             }
         }
         checkCode("tilgangsrestriksjon", skjerming.get("tilgangsrestriksjon"));
+        if (!skjerming.has("skjermingMetadata")) {
+            return;
+        }
         JsonNode metadata = skjerming.get("skjermingMetadata");
         if (!metadata.isArray() || metadata.isEmpty()) {
             throw new Invalid("skjerming: skjermingMetadata must be a non-empty list of codes");
@@ -87,7 +91,7 @@ final class Validation {
         }
     }
 
-    private static void checkCode(String list, JsonNode value) {
+    static void checkCode(String list, JsonNode value) {
         checkPair(list, value);
         String problem = CodeLists.check(list, value.path("kode").asString(), value.path("kodenavn").asString());
         if (problem != null) {

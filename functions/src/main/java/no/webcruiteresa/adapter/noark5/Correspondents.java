@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class Correspondents {
     private static final Logger LOG = Logger.getLogger(Correspondents.class.getName());
     private final Set<String> unimplemented = ConcurrentHashMap.newKeySet();
+    private volatile String postcodeField = "postnr";
 
     private final Noark5Http http;
     private final Noark5Writer writer;
@@ -56,8 +57,10 @@ final class Correspondents {
             if (link.isEmpty()) {
                 throw new ArchiveRejectedException(501, "no ny-" + kind + " link on the journalpost");
             }
-            writer.create(link.get(), kind, internal ? bodies.korrespondansepartIntern(part, administrativeUnit)
-                    : bodies.korrespondansepartPerson(part));
+            JsonNode created = writer.create(link.get(), kind, internal
+                    ? bodies.korrespondansepartIntern(part, administrativeUnit)
+                    : bodies.korrespondansepartPerson(part, postcodeField));
+            noticeDroppedPostcode(part, created);
         } catch (ArchiveRejectedException e) {
             if (e.status() != 501) {
                 throw e;
@@ -66,6 +69,20 @@ final class Correspondents {
                 LOG.warning("the archive does not implement " + kind + " (" + e.getMessage()
                         + "); entries are registered without that correspondent");
             }
+        }
+    }
+
+    /**
+     * A server that calls the postcode something else may drop {@code postnr} without a word; seen in its answer,
+     * the next correspondents are sent with the name it uses.
+     */
+    private void noticeDroppedPostcode(Correspondent part, JsonNode created) {
+        JsonNode address = created.path("postadresse");
+        if (part.postalAddress() != null && part.postalAddress().postalCode() != null && address.isObject()
+                && !address.has(postcodeField) && postcodeField.equals("postnr")) {
+            postcodeField = "postnummer";
+            LOG.warning("the archive dropped korrespondansepart.postadresse.postnr; sending the postcode as "
+                    + "postnummer from now on (one correspondent was registered without it)");
         }
     }
 

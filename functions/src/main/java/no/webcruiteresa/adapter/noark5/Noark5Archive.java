@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import no.webcruiteresa.application.port.ArchiveRejectedException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.CaseArchive;
@@ -43,9 +44,8 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
 
     @Override
     public Optional<ArchivedCase> findCase(String reference) {
-        URI query = Noark5Http.filtered(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
-                "beskrivelse", reference);
-        return http.list(query).stream().findFirst().map(this::remember);
+        return matching(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
+                "beskrivelse", reference).map(this::remember);
     }
 
     @Override
@@ -77,26 +77,72 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                     .filter(d -> d.path("dokumentnummer").asInt() == document.number()).findFirst()
                     .orElseGet(() -> writer.create(Links.require(journalpostNow, Relations.NY_DOKUMENTBESKRIVELSE),
                             "dokumentbeskrivelse", bodies.dokumentbeskrivelse(entry, document, format.note())));
-            JsonNode objekt = http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT)).stream().findFirst()
-                    .orElseGet(() -> writer.create(Links.require(beskrivelse, Relations.NY_DOKUMENTOBJEKT),
-                            "dokumentobjekt", bodies.dokumentobjekt(document, new String[] {format.code(), format.name()})));
-            if (!objekt.hasNonNull("sjekksum")) {
-                http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
-                        () -> files.open(document.fileName()));
+            List<JsonNode> objects = http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT));
+            if (objects.stream().anyMatch(o -> o.hasNonNull("sjekksum"))) {
+                continue;
+            }
+            if (objects.isEmpty()) {
+                upload(newObject(beskrivelse, document, format), document, files);
+            } else {
+                uploadToHalfMade(beskrivelse, objects.get(0), document, format, files);
             }
         }
         // Read back what the archive now holds: its own checksums, not what this attempt believes it sent.
         return describe(journalpost);
     }
 
+    /**
+     * Uploads the file. A server may keep a refused upload's remains on the dokumentobjekt and refuse every later
+     * upload to it; a repeated attempt that meets such a half-made object registers the file on a new one.
+     */
+    private void uploadToHalfMade(JsonNode beskrivelse, JsonNode objekt, DocumentRegistration document,
+                                  ServerCatalogue.FileFormat format, FileSource files) {
+        try {
+            upload(objekt, document, files);
+        } catch (ArchiveRejectedException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            upload(newObject(beskrivelse, document, format), document, files);
+        }
+    }
+
+    private JsonNode newObject(JsonNode beskrivelse, DocumentRegistration document, ServerCatalogue.FileFormat format) {
+        return writer.create(Links.require(beskrivelse, Relations.NY_DOKUMENTOBJEKT), "dokumentobjekt",
+                bodies.dokumentobjekt(document, new String[] {format.code(), format.name()}));
+    }
+
+    private void upload(JsonNode objekt, DocumentRegistration document, FileSource files) {
+        http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
+                () -> files.open(document.fileName()));
+    }
+
     private Optional<JsonNode> findJournalpost(String reference) {
-        URI query = Noark5Http.filtered(link("journalpost", () -> Links.requireHref(sakarkiv(), Relations.JOURNALPOST)),
+        return matching(link("journalpost", () -> Links.requireHref(sakarkiv(), Relations.JOURNALPOST)),
                 "beskrivelse", reference);
-        return http.list(query).stream().findFirst();
+    }
+
+    /**
+     * The first member of a filtered list whose field really has the value: a server may answer a filter it
+     * could not parse with other objects, or with the whole list.
+     */
+    private Optional<JsonNode> matching(String list, String field, String value) {
+        return http.list(Noark5Http.filtered(list, field, value)).stream()
+                .filter(found -> value.equals(found.path(field).asString(null))).findFirst();
     }
 
     private List<JsonNode> documents(JsonNode journalpost) {
-        return http.list(Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE));
+        URI list = Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE);
+        try {
+            return http.list(list);
+        } catch (ArchiveRejectedException e) {
+            // Some servers page only filtered lists; every document of the entry carries our external reference.
+            String reference = http.get(list).path("results").path(0).path("eksternReferanse").asString("");
+            if (reference.isEmpty()) {
+                throw e;
+            }
+            return http.list(Noark5Http.filtered(list.toString(), "eksternReferanse", reference));
+        }
     }
 
     private ArchivedEntry describe(JsonNode journalpost) {
@@ -132,9 +178,8 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         if (known != null) {
             return known;
         }
-        URI query = Noark5Http.filtered(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
-                "systemID", archivedCase.systemId());
-        JsonNode found = http.list(query).stream().findFirst().orElseThrow(() ->
+        JsonNode found = matching(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
+                "systemID", archivedCase.systemId()).orElseThrow(() ->
                 new IllegalStateException("case " + archivedCase.caseId() + " is no longer in the archive"));
         casesBySystemId.put(archivedCase.systemId(), found);
         return found;
@@ -144,13 +189,11 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     private String newCaseLink(String archivePart, String classificationCode) {
         String parts = Links.requireHref(arkivstruktur(), Relations.ARKIVDEL);
         // Configured by title (EL-SAKARKI) or by its systemID.
-        JsonNode arkivdel = http.list(Noark5Http.filtered(parts, "tittel", archivePart)).stream().findFirst()
-                .or(() -> http.list(Noark5Http.filtered(parts, "systemID", archivePart)).stream().findFirst())
+        JsonNode arkivdel = matching(parts, "tittel", archivePart).or(() -> matching(parts, "systemID", archivePart))
                 .orElseThrow(() -> new IllegalStateException("the archive has no arkivdel with title or systemID '"
                         + archivePart + "'"));
         for (JsonNode system : http.list(Links.require(arkivdel, Relations.KLASSIFIKASJONSSYSTEM))) {
-            URI classes = Noark5Http.filtered(Links.requireHref(system, Relations.KLASSE), "klasseID", classificationCode);
-            Optional<JsonNode> klasse = http.list(classes).stream().findFirst();
+            Optional<JsonNode> klasse = matching(Links.requireHref(system, Relations.KLASSE), "klasseID", classificationCode);
             if (klasse.isPresent()) {
                 return Links.requireHref(klasse.get(), Relations.NY_SAKSMAPPE);
             }

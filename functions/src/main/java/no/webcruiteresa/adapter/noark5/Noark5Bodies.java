@@ -75,7 +75,8 @@ final class Noark5Bodies {
         return body;
     }
 
-    ObjectNode korrespondansepartPerson(Correspondent part) {
+    /** @param postcodeField {@code postnr} as v1.1 names it, or the name a server uses instead */
+    ObjectNode korrespondansepartPerson(Correspondent part, String postcodeField) {
         ObjectNode body = json.createObjectNode();
         body.set("korrespondanseparttype", json.createObjectNode()
                 .put("kode", part.role().code()).put("kodenavn", part.role().codeName()));
@@ -86,7 +87,7 @@ final class Noark5Bodies {
             for (int i = 0; i < address.streetLines().size(); i++) {
                 postadresse.put("adresselinje" + (i + 1), address.streetLines().get(i));
             }
-            postadresse.put("postnr", address.postalCode()).put("poststed", address.postalTown());
+            postadresse.put(postcodeField, address.postalCode()).put("poststed", address.postalTown());
             if (address.country() != null) {
                 postadresse.put("landkode", address.country());
             }

@@ -114,11 +114,25 @@ final class Noark5Http {
         }
     }
 
-    /** The list's address with {@code $top}/{@code $skip} for the members after the first {@code skip}. */
+    /**
+     * The list's address with {@code $top}/{@code $skip} for the members after the first {@code skip}. Only a
+     * filtered list can be paged so: servers ignore {@code $skip} (or refuse {@code $top}) without a filter.
+     */
     static URI paged(URI list, int skip) {
+        if (list.getRawQuery() == null || !list.getRawQuery().contains("$filter=")) {
+            throw new ArchiveRejectedException(400, "GET " + list.getPath() + ": the archive's list cannot be read "
+                    + "past its first page (its next link is unusable and only filtered lists can be paged)");
+        }
         String href = list.toString().replaceAll("([?&])\\$(top|skip)=[0-9]*", "$1").replaceAll("[?&]+$", "");
         String separator = href.contains("?") ? "&" : "?";
         return URI.create(href + separator + "$top=" + PAGE + "&$skip=" + skip);
+    }
+
+    /** The reference server's partial update: an array of operations in the Noark 5 media type. */
+    JsonNode patchOperations(URI uri, JsonNode operations) {
+        byte[] bytes = json.writeValueAsBytes(operations);
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", MEDIA_TYPE)
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)), false);
     }
 
     /** A partial update (JSON Merge Patch, RFC 7396), as tjenestegrensesnitt prescribes. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,6 +34,7 @@ final class Noark5Writer {
     private final Noark5Compatibility compatibility;
     private final ServerCatalogue catalogue;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     Noark5Writer(Noark5Http http, Noark5Compatibility compatibility, ServerCatalogue catalogue) {
         this.http = http;
@@ -47,10 +49,23 @@ final class Noark5Writer {
                 sent.remove(field);
             }
         }
+        JsonNode screenedMetadata = refused.contains(SCREENED_METADATA) ? removeScreenedMetadata(sent) : null;
         while (true) {
             try {
-                return http.post(link, sent);
+                JsonNode created = http.post(link, sent);
+                if (screenedMetadata != null) {
+                    addScreenedMetadata(created, screenedMetadata);
+                }
+                return created;
             } catch (ArchiveRejectedException e) {
+                if (screenedMetadata == null && refusesScreenedMetadata(sent, e)) {
+                    screenedMetadata = removeScreenedMetadata(sent);
+                    if (refused.add(SCREENED_METADATA)) {
+                        LOG.warning("the archive refuses skjermingMetadata inside skjerming; it is registered "
+                                + "through the objects' ny-skjermingmetadata links from now on");
+                    }
+                    continue;
+                }
                 Optional<String> field = refusedOptionalField(kind, sent, e);
                 if (field.isEmpty()) {
                     throw e;
@@ -61,6 +76,35 @@ final class Noark5Writer {
                 }
                 sent.remove(field.get());
             }
+        }
+    }
+
+    private static final String SCREENED_METADATA = "skjerming.skjermingMetadata";
+
+    private static boolean refusesScreenedMetadata(ObjectNode sent, ArchiveRejectedException e) {
+        return e.status() == 400 && e.getMessage() != null && e.getMessage().contains("skjermingMetadata")
+                && sent.path("skjerming").has("skjermingMetadata");
+    }
+
+    private static JsonNode removeScreenedMetadata(ObjectNode sent) {
+        return sent.path("skjerming").isObject() ? ((ObjectNode) sent.get("skjerming")).remove("skjermingMetadata") : null;
+    }
+
+    /**
+     * Which metadata are screened, one code at a time through the object's ny-skjermingmetadata link (the
+     * reference server's way). The object is screened either way: tilgangsrestriksjon and hjemmel are on it.
+     */
+    private void addScreenedMetadata(JsonNode created, JsonNode codes) {
+        Optional<String> link = Links.findBySuffix(created, "/ny-skjermingmetadata/");
+        if (link.isEmpty()) {
+            if (reported.add("no-ny-skjermingmetadata")) {
+                LOG.warning("the archive offers no ny-skjermingmetadata link; screened metadata codes are not "
+                        + "registered (the objects are screened by tilgangsrestriksjon and skjermingshjemmel)");
+            }
+            return;
+        }
+        for (JsonNode code : codes) {
+            http.post(URI.create(link.get()), code);
         }
     }
 
@@ -98,11 +142,39 @@ final class Noark5Writer {
                 custom.put(key, value);
             }
         });
+        URI self = Links.require(resource, Relations.SELF);
         try {
-            return http.patch(Links.require(resource, Relations.SELF), patch);
+            return http.patch(self, patch);
         } catch (ArchiveRejectedException e) {
-            catalogue.refuseCustomMetadata("PATCH answered " + e.getMessage());
-            return resource;
+            if (e.status() != 415 && e.status() != 405) {
+                catalogue.refuseCustomMetadata("PATCH answered " + e.getMessage());
+                return resource;
+            }
         }
+        return patchAsOperation(resource, self, custom);
+    }
+
+    /**
+     * The reference server's PATCH: an array with one {@code add} operation in the Noark 5 media type, taken only
+     * at the object's arkivstruktur address (mappe/registrering), which it publishes as the base of sub-links.
+     */
+    private JsonNode patchAsOperation(JsonNode resource, URI self, ObjectNode custom) {
+        ArrayNode operations = http.json().createArrayNode();
+        ObjectNode add = operations.addObject().put("op", "add").put("path", "virksomhetsspesifikkeMetadata");
+        add.putObject("value").set("virksomhetsspesifikkeMetadata", custom);
+        String last = "";
+        for (URI target : Links.addressesOfSameObject(resource, self)) {
+            try {
+                http.patchOperations(target, operations);
+                return resource;
+            } catch (ArchiveRejectedException e) {
+                last = e.getMessage();
+                if (e.status() != 405 && e.status() != 415 && e.status() != 404) {
+                    break;
+                }
+            }
+        }
+        catalogue.refuseCustomMetadata("no PATCH form was taken: " + last);
+        return resource;
     }
 }

@@ -27,6 +27,7 @@ final class ServerCatalogue {
     private final ObjectMapper json;
     private final Noark5Settings settings;
     private final Supplier<JsonNode> root;
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
     private Boolean customMetadata;
     private FileFormat format;
 
@@ -37,10 +38,13 @@ final class ServerCatalogue {
         this.root = root;
     }
 
-    /** Whether custom metadata can be written: every key is in the server's catalogue. */
+    /** Whether custom metadata can be written: every key is in the server's catalogue (registered now if need be). */
     synchronized boolean customMetadataReady(Collection<String> keys) {
-        if (customMetadata != null) {
-            return customMetadata;
+        if (Boolean.FALSE.equals(customMetadata)) {
+            return false;
+        }
+        if (registered.containsAll(keys)) {
+            return true;
         }
         Optional<JsonNode> module = module();
         Optional<String> list = module.flatMap(m -> Links.find(m, Relations.CUSTOM_METADATA));
@@ -48,7 +52,8 @@ final class ServerCatalogue {
             return refuseCustomMetadata("the archive publishes no metadata catalogue (virksomhetsspesifikkeMetadata)");
         }
         try {
-            List<String> missing = missingKeys(list.get(), keys);
+            registered.addAll(known(list.get()));
+            List<String> missing = keys.stream().filter(k -> !registered.contains(k)).toList();
             Optional<String> register = module.flatMap(m -> Links.find(m, Relations.NY_CUSTOM_METADATA));
             if (!missing.isEmpty() && register.isEmpty()) {
                 return refuseCustomMetadata("keys " + missing + " are not in the archive's catalogue, which offers no "
@@ -57,6 +62,7 @@ final class ServerCatalogue {
             for (String key : missing) {
                 http.post(URI.create(register.get()), json.createObjectNode().put("navn", key).put("type", "string")
                         .put("beskrivelse", "WebCruiter integration (webcruiter-esa): " + key));
+                registered.add(key);
             }
             customMetadata = true;
             if (!missing.isEmpty()) {
@@ -78,9 +84,18 @@ final class ServerCatalogue {
         return false;
     }
 
-    private List<String> missingKeys(String list, Collection<String> keys) {
-        List<String> known = http.list(URI.create(list)).stream().map(k -> k.path("navn").asString("")).toList();
-        return keys.stream().filter(k -> !known.contains(k)).toList();
+    /** The catalogue's keys: filtered by our namespace where the server can, otherwise the whole list. */
+    private List<String> known(String list) {
+        List<JsonNode> keys;
+        try {
+            keys = http.list(URI.create(list));
+        } catch (ArchiveRejectedException e) {
+            String prefix = settings.compatibility().customMetadataPrefix();
+            keys = http.list(URI.create(list + (list.contains("?") ? "&" : "?") + "$filter="
+                    + java.net.URLEncoder.encode("startswith(navn,'" + prefix + "')",
+                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        }
+        return keys.stream().map(k -> k.path("navn").asString("")).toList();
     }
 
     synchronized FileFormat fileFormat() {

@@ -95,7 +95,7 @@ class Noark5ArchiveTest {
 
     @Test
     void shouldUploadEveryFileAndReportTheServersChecksums_acrossPagedLists() {
-        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
+        TestFiles files = new TestFiles(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
         DocumentDrop drop = files.drop();
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
@@ -111,7 +111,7 @@ class Noark5ArchiveTest {
 
     @Test
     void shouldCompleteTheSameEntry_whenRepeatedAfterFailingHalfway() {
-        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
+        TestFiles files = new TestFiles(Map.of("soknad.pdf", "%PDF-1.7 søknad", "cv.pdf", "%PDF-1.7 cv", "attest.pdf", "%PDF a"));
         DocumentDrop drop = files.drop();
         EntryRegistration entry = rules.entryFor(drop);
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
@@ -135,7 +135,7 @@ class Noark5ArchiveTest {
 
     @Test
     void shouldReturnTheChecksumTheServerReports_notTheOneItSent() {
-        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 søknad"));
+        TestFiles files = new TestFiles(Map.of("soknad.pdf", "%PDF-1.7 søknad"));
         DocumentDrop drop = files.drop();
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
         simulator.faults().misreportChecksums(1);
@@ -148,7 +148,7 @@ class Noark5ArchiveTest {
     @Test
     void shouldSurfaceTheServersMessage_whenTheArchiveRejectsARequest() {
         Noark5Archive misconfigured = new Noark5Archive(settings(simulator.root(), "Letter"));
-        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7"));
+        TestFiles files = new TestFiles(Map.of("soknad.pdf", "%PDF-1.7"));
         DocumentDrop drop = files.drop();
         ArchivedCase hiringCase = misconfigured.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
@@ -172,7 +172,7 @@ class Noark5ArchiveTest {
 
     @Test
     void shouldNotCompleteAnUpload_whenTheStreamFailsBeforeItsEnd() {
-        Files files = new Files(Map.of("soknad.pdf", "%PDF-1.7 original"));
+        TestFiles files = new TestFiles(Map.of("soknad.pdf", "%PDF-1.7 original"));
         DocumentDrop drop = files.drop();
         EntryRegistration entry = rules.entryFor(drop);
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
@@ -189,35 +189,6 @@ class Noark5ArchiveTest {
 
     private static Posting posting() {
         return new Posting("100", "Lærer ved Byåsen skole", "Byåsen skole", null);
-    }
-
-    /** Files for one drop, with their real sizes and checksums. */
-    private record Files(Map<String, String> contents) {
-        DocumentDrop drop() {
-            List<DropFile> files = contents.keySet().stream().sorted()
-                    .map(name -> new DropFile(name, name.equals("soknad.pdf") ? DropFile.Role.MAIN : DropFile.Role.ATTACHMENT,
-                            null, bytes(name).length, sha256(name)))
-                    .toList();
-            DocumentDrop template = TestDrops.drop().build();
-            return new DocumentDrop(template.form(), template.documentId(), template.title(), template.documentDate(),
-                    template.posting(), template.applicant(), files);
-        }
-
-        byte[] bytes(String name) {
-            return contents.get(name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        InputStream open(String name) {
-            return new ByteArrayInputStream(bytes(name));
-        }
-
-        String sha256(String name) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(name)));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Delivers all but the last byte of a file, then fails, as the checksum check of a drop's file does. */

@@ -28,7 +28,7 @@ class Noark5BodiesTest {
         StringBuilder sent = new StringBuilder(bodies.journalpost(entry).toString());
         for (Correspondent part : entry.correspondents()) {
             sent.append(part.postalAddress() == null ? bodies.korrespondansepartIntern(part, "WS.1000")
-                    : bodies.korrespondansepartPerson(part));
+                    : bodies.korrespondansepartPerson(part, "postnr"));
         }
         entry.documents().forEach(d -> sent.append(bodies.dokumentbeskrivelse(entry, d, null))
                 .append(bodies.dokumentobjekt(d, new String[] {"fmt/276", "PDF 1.7"})));

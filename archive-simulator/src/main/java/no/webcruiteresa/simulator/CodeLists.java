@@ -30,6 +30,8 @@ final class CodeLists {
             Map.entry("dokumentmedium", Map.of(
                     "E", "Elektronisk arkiv", "F", "Fysisk arkiv", "B", "Blandet fysisk og elektronisk arkiv")),
             Map.entry("tilgangsrestriksjon", Map.of("P", "Personalsaker")),
+            Map.entry("arkivdelstatus", Map.of("A", "Aktiv periode", "O", "Overlappingsperiode",
+                    "P", "Avsluttet periode", "U", "Uaktuelle mapper")),
             Map.entry("skjermingMetadata", Map.ofEntries(
                     Map.entry("KID", "Skjerming klasseID"), Map.entry("TKL", "Skjerming tittel klasse"),
                     Map.entry("TM1", "Skjerming tittel mappe - unntatt første linje"),

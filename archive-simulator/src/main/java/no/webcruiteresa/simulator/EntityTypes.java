@@ -7,7 +7,8 @@ import java.util.Set;
 /** Which Noark 5 objects the simulator knows, where they live, what they may contain and what they hold. */
 enum EntityTypes {
     ARKIV("arkivstruktur", "arkiv", Set.of("tittel", "beskrivelse"), Set.of("tittel"), Map.of(), List.of("arkivdel")),
-    ARKIVDEL("arkivstruktur", "arkivdel", Set.of("tittel", "beskrivelse"), Set.of("tittel"), Map.of(),
+    ARKIVDEL("arkivstruktur", "arkivdel", Set.of("tittel", "beskrivelse", "arkivdelstatus"), Set.of("tittel"),
+            Map.of("arkivdelstatus", "arkivdelstatus"),
             List.of("klassifikasjonssystem", "saksmappe")),
     KLASSIFIKASJONSSYSTEM("arkivstruktur", "klassifikasjonssystem", Set.of("tittel"), Set.of("tittel"), Map.of(),
             List.of("klasse")),

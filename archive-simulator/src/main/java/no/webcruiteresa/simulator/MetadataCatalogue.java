@@ -63,6 +63,11 @@ final class MetadataCatalogue {
     }
 
     synchronized ObjectNode registerFormat(JsonNode body) {
+        for (String field : body.propertyNames()) {
+            if (!field.equals("kode") && !field.equals("kodenavn")) {
+                throw new Validation.Invalid("format: the following fields are not recognised [" + field + "]");
+            }
+        }
         String kode = body.path("kode").asString("");
         String name = body.path("kodenavn").asString("");
         if (!kode.matches("(x-)?fmt/[0-9]+") || name.isBlank()) {

@@ -146,6 +146,10 @@ final class NoarkApi implements HttpHandler {
             moduleRoot(exchange, module);
             return;
         }
+        if (s.size() == 3 && module.equals("arkivstruktur") && s.get(2).equals("ny-arkiv")) {
+            create(exchange, null, EntityTypes.ARKIV);
+            return;
+        }
         EntityTypes type = EntityTypes.byName(s.get(2));
         if (type == null || !type.module.equals(module)) {
             error(exchange, 404, "no such resource");
@@ -216,6 +220,9 @@ final class NoarkApi implements HttpHandler {
             error(exchange, 404, "no such API module");
             return;
         }
+        if (module.equals("arkivstruktur")) {
+            link(links, EntityTypes.ARKIV.newRel(), BASE + "api/arkivstruktur/ny-arkiv");
+        }
         respond(exchange, 200, root);
     }
 
@@ -259,7 +266,7 @@ final class NoarkApi implements HttpHandler {
                         address.set("postnummer", postcode);
                     }
                 }
-                ArchiveStore.Entity created = store.create(type, parent.systemId(), data);
+                ArchiveStore.Entity created = store.create(type, parent == null ? null : parent.systemId(), data);
                 respond(exchange, 201, withLinks(created));
             }
             default -> error(exchange, 405, "GET or POST");

@@ -122,13 +122,8 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 "beskrivelse", reference);
     }
 
-    /**
-     * The first member of a filtered list whose field really has the value: a server may answer a filter it
-     * could not parse with other objects, or with the whole list.
-     */
     private Optional<JsonNode> matching(String list, String field, String value) {
-        return http.list(Noark5Http.filtered(list, field, value)).stream()
-                .filter(found -> value.equals(found.path(field).asString(null))).findFirst();
+        return http.findBy(list, field, value);
     }
 
     private List<JsonNode> documents(JsonNode journalpost) {

@@ -155,6 +155,15 @@ final class Noark5Http {
                 false);
     }
 
+    /**
+     * The first member of a filtered list whose field really has the value: a server may answer a filter it
+     * could not parse with other objects, or with the whole list.
+     */
+    Optional<JsonNode> findBy(String list, String field, String value) {
+        return list(filtered(list, field, value)).stream()
+                .filter(found -> value.equals(found.path(field).asString(null))).findFirst();
+    }
+
     /** An OData {@code $filter} appended to a list link the server gave us. */
     static URI filtered(String listHref, String field, String value) {
         String filter = field + " eq '" + value.replace("'", "''") + "'";

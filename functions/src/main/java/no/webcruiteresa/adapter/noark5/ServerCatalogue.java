@@ -122,8 +122,7 @@ final class ServerCatalogue {
         Optional<String> register = module.flatMap(m -> Links.find(m, Relations.NY_FORMAT));
         if (register.isPresent()) {
             try {
-                http.post(URI.create(register.get()), json.createObjectNode().put("kode", code).put("kodenavn", name)
-                        .put("beskrivelse", name));
+                http.post(URI.create(register.get()), json.createObjectNode().put("kode", code).put("kodenavn", name));
                 LOG.info(() -> "registered format " + code + " in the archive's format list");
                 return configured;
             } catch (ArchiveRejectedException e) {

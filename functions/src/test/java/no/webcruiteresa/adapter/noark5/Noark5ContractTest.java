@@ -3,12 +3,14 @@ package no.webcruiteresa.adapter.noark5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.webcruiteresa.application.port.ArchivedCase;
@@ -18,44 +20,60 @@ import no.webcruiteresa.domain.DropFile;
 import no.webcruiteresa.domain.EntryRegistration;
 import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
+import no.webcruiteresa.domain.RegistrationSettings;
 import no.webcruiteresa.domain.TestDrops;
 import no.webcruiteresa.simulator.ArchiveSimulator;
+import no.webcruiteresa.simulator.SamplePdf;
+import no.webcruiteresa.simulator.ServerProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's contract with a Noark 5 server: by default the simulator; point it at a real archive with
- * {@code -Dnoark5.url=… -Dnoark5.user=… -Dnoark5.password=…} (OAuth2 password grant, token URL discovered or
- * {@code -Dnoark5.tokenUrl=…}; {@code -Dnoark5.auth=basic} for HTTP Basic). Registers one test case per run,
- * in the arkivdel and class of {@code -Dnoark5.archivePart} and {@code -Dnoark5.class}: use a test archive.
+ * The client's contract with a Noark 5 server. By default the simulator's strict profile; point it at any
+ * server, even a freshly started empty one, with system properties (docs/real-archive.md):
+ * <ul>
+ *   <li>{@code noark5.url}: the API root;</li>
+ *   <li>{@code noark5.auth}: {@code none}, {@code basic}, {@code oauth2-password} (default when a user is given) or
+ *       {@code oauth2-client-credentials}; {@code noark5.user}, {@code noark5.password}, {@code noark5.clientId},
+ *       {@code noark5.clientSecret}, {@code noark5.tokenUrl} (else found through the root's login links);</li>
+ *   <li>{@code noark5.archivePart} (default {@code webcruiter-esa kontrakttest}) and {@code noark5.class}
+ *       (default {@code 410}): where the test cases go; created with an arkiv and a classification system when
+ *       missing, unless {@code noark5.createStructure=false};</li>
+ *   <li>{@code noark5.profile}: {@code strict} or {@code standard}, for the simulator.</li>
+ * </ul>
+ * Every run uses new case numbers and document ids, so it can run again against the same server.
  */
 class Noark5ContractTest {
-    private static final String RUN = String.valueOf(System.currentTimeMillis() % 1_000_000_000L);
+    /** WebCruiter case numbers are digits: ten from the clock, one per posting of the run. */
+    private static final String RUN = String.valueOf(System.currentTimeMillis() / 10 % 10_000_000_000L);
     private static ArchiveSimulator simulator;
     private static Noark5Archive archive;
-    private final RegistrationRules rules = new RegistrationRules(TestDrops.seedSettings());
+    private static RegistrationRules rules;
+    private static int postings;
 
     @BeforeAll
     static void connect() {
         String url = System.getProperty("noark5.url", "");
-        URI root;
-        Noark5Credentials credentials;
+        Noark5Settings settings;
         if (url.isBlank()) {
-            simulator = ArchiveSimulator.start(0, null, 3);
-            root = simulator.root();
-            credentials = Noark5Credentials.NONE;
+            simulator = ArchiveSimulator.start(InetAddress.getLoopbackAddress(), 0, null, 10, null,
+                    ServerProfile.named(System.getProperty("noark5.profile", "strict")));
+            settings = settings(simulator.root(), Noark5Credentials.NONE);
         } else {
-            root = URI.create(url);
-            String tokenUrl = System.getProperty("noark5.tokenUrl", "");
-            credentials = "basic".equals(System.getProperty("noark5.auth"))
-                    ? Noark5Credentials.basic(System.getProperty("noark5.user"), System.getProperty("noark5.password"))
-                    : new Noark5Credentials(Noark5Credentials.Scheme.OAUTH2_PASSWORD, System.getProperty("noark5.user"),
-                    System.getProperty("noark5.password"), System.getProperty("noark5.clientId"),
-                    System.getProperty("noark5.clientSecret"), tokenUrl.isBlank() ? null : URI.create(tokenUrl), null);
+            settings = settings(URI.create(url), credentials());
         }
-        archive = new Noark5Archive(new Noark5Settings(root, credentials, RetryPolicy.DEFAULT, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), "fmt/276", "PDF 1.7", "B", "Brev", "Personalsaker"));
+        String archivePart = System.getProperty("noark5.archivePart", "webcruiter-esa kontrakttest");
+        String klasse = System.getProperty("noark5.class", "410");
+        if (Boolean.parseBoolean(System.getProperty("noark5.createStructure", "true"))) {
+            new Noark5Structure(settings).ensure("webcruiter-esa kontrakttest", archivePart, klasse, "Tilsetting");
+        }
+        RegistrationSettings seed = TestDrops.seedSettings();
+        rules = new RegistrationRules(new RegistrationSettings(seed.administrativeUnit(), seed.caseHandler(),
+                seed.accessGroup(), seed.caseType(), seed.caseStatus(), seed.localEntryStatus(), seed.entryStatus(),
+                seed.documentStatus(), seed.variantFormat(), seed.mimeType(), archivePart, klasse,
+                seed.referencePrefix(), seed.forms()));
+        archive = new Noark5Archive(settings);
     }
 
     @AfterAll
@@ -67,7 +85,7 @@ class Noark5ContractTest {
 
     @Test
     void aCaseIsFoundByItsReferenceAfterItIsCreated_andOnlyThen() {
-        Posting posting = new Posting(RUN, "Kontrakttest " + RUN, "Testenhet", null);
+        Posting posting = newPosting();
         var registration = rules.caseFor(posting, LocalDate.now());
 
         assertThat(archive.findCase(registration.reference())).isEmpty();
@@ -79,15 +97,28 @@ class Noark5ContractTest {
 
     @Test
     void anEntryIsArchivedWholeOnce_andTheServersChecksumsMatchTheFiles() throws Exception {
-        Map<String, byte[]> files = Map.of("soknad.pdf", "%PDF-1.7 søknad".getBytes(StandardCharsets.UTF_8),
-                "cv.pdf", "%PDF-1.7 cv".getBytes(StandardCharsets.UTF_8));
-        List<DropFile> declared = List.of(
-                new DropFile("soknad.pdf", DropFile.Role.MAIN, null, files.get("soknad.pdf").length, sha256(files.get("soknad.pdf"))),
-                new DropFile("cv.pdf", DropFile.Role.ATTACHMENT, null, files.get("cv.pdf").length, sha256(files.get("cv.pdf"))));
-        Posting posting = new Posting("9" + RUN, "Kontrakttest " + RUN, "Testenhet", null);
+        assertArchivedWholeOnce(2);
+    }
+
+    @Test
+    void anEntryWithMoreDocumentsThanAPage_isArchivedAndReadBackWhole() throws Exception {
+        assertArchivedWholeOnce(12);
+    }
+
+    private static void assertArchivedWholeOnce(int documents) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<DropFile> declared = new ArrayList<>();
+        for (int i = 1; i <= documents; i++) {
+            String name = i == 1 ? "soknad.pdf" : "vedlegg-" + i + ".pdf";
+            byte[] content = SamplePdf.withText("Kontrakttest " + RUN + " dokument " + i);
+            files.put(name, content);
+            declared.add(new DropFile(name, i == 1 ? DropFile.Role.MAIN : DropFile.Role.ATTACHMENT, null,
+                    content.length, sha256(content)));
+        }
+        Posting posting = newPosting();
         DocumentDrop template = TestDrops.drop().build();
-        DocumentDrop drop = new DocumentDrop(template.form(), "WC201-" + RUN, template.title(), template.documentDate(),
-                posting, template.applicant(), declared);
+        DocumentDrop drop = new DocumentDrop(template.form(), "WC201-" + posting.caseNumber() + "-1", template.title(),
+                template.documentDate(), posting, template.applicant(), declared);
         EntryRegistration entry = rules.entryFor(drop);
         ArchivedCase hiringCase = archive.createCase(rules.caseFor(posting, LocalDate.now()));
 
@@ -96,12 +127,40 @@ class Noark5ContractTest {
 
         assertThat(repeated).isEqualTo(first);
         assertThat(archive.findEntry(entry.reference())).contains(first);
+        assertThat(first.files()).hasSize(documents);
         for (DropFile file : declared) {
-            assertThat(first.file(file.name())).hasValueSatisfying(stored -> {
+            assertThat(first.file(file.name())).as(file.name()).hasValueSatisfying(stored -> {
                 assertThat(stored.sha256()).isEqualToIgnoringCase(file.sha256());
                 assertThat(stored.size()).isEqualTo(file.size());
             });
         }
+    }
+
+    private static synchronized Posting newPosting() {
+        String caseNumber = RUN + (++postings);
+        return new Posting(caseNumber, "Kontrakttest " + caseNumber, "Testenhet", null);
+    }
+
+    private static Noark5Credentials credentials() {
+        String user = System.getProperty("noark5.user");
+        String auth = System.getProperty("noark5.auth", user == null ? "none" : "oauth2-password");
+        String tokenUrl = System.getProperty("noark5.tokenUrl", "");
+        Noark5Credentials.Scheme scheme = switch (auth) {
+            case "none" -> Noark5Credentials.Scheme.NONE;
+            case "basic" -> Noark5Credentials.Scheme.BASIC;
+            case "oauth2-password" -> Noark5Credentials.Scheme.OAUTH2_PASSWORD;
+            case "oauth2-client-credentials" -> Noark5Credentials.Scheme.OAUTH2_CLIENT_CREDENTIALS;
+            default -> throw new IllegalArgumentException("noark5.auth: none, basic, oauth2-password or "
+                    + "oauth2-client-credentials");
+        };
+        return new Noark5Credentials(scheme, user, System.getProperty("noark5.password"),
+                System.getProperty("noark5.clientId"), System.getProperty("noark5.clientSecret"),
+                tokenUrl.isBlank() ? null : URI.create(tokenUrl), System.getProperty("noark5.scope"));
+    }
+
+    private static Noark5Settings settings(URI root, Noark5Credentials credentials) {
+        return new Noark5Settings(root, credentials, RetryPolicy.DEFAULT, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), "fmt/276", "PDF 1.7", "B", "Brev", "Personalsaker");
     }
 
     private static String sha256(byte[] content) throws Exception {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.EnumMap;
 import java.util.Map;
+import no.webcruiteresa.adapter.noark5.Noark5Compatibility;
 import no.webcruiteresa.adapter.noark5.Noark5Credentials;
 import no.webcruiteresa.adapter.noark5.Noark5Settings;
 import no.webcruiteresa.adapter.noark5.RetryPolicy;
@@ -49,14 +50,18 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
      * @param auth                 none, basic, oauth2-password or oauth2-client-credentials
      * @param credentialsSecretArn a Secrets Manager secret whose JSON keys (username, password, clientId,
      *                             clientSecret, tokenUrl, scope) override the values here
-     * @param tokenUrl             blank: discovered from the server's OpenID configuration
+     * @param tokenUrl             blank: found through the API root's login links (OpenID configuration or OAuth2)
+     * @param timeZone             the zone Noark 5 datetime values are sent in
+     * @param omitFields           optional fields never sent to this archive, as {@code <type>.<field>}
+     * @param customMetadataPrefix namespace of our virksomhetsspesifikkeMetadata keys; blank sends none
      */
     public record Archive(URI url, String auth, String username, String password, String clientId,
                           String clientSecret, String tokenUrl, String scope, String credentialsSecretArn,
                           Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration retryBaseDelay,
                           Duration retryMaxDelay, int circuitBreakerThreshold, Duration circuitBreakerCoolDown,
                           String fileFormat, String fileFormatName, String documentType,
-                          String documentTypeName) {
+                          String documentTypeName, java.time.ZoneId timeZone, java.util.Set<String> omitFields,
+                          String customMetadataPrefix) {
         @Override
         public String toString() {
             return "Archive[url=" + url + ", auth=" + auth + "]";
@@ -110,7 +115,10 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
         };
         return new Noark5Settings(a.url(), credentials, new RetryPolicy(a.maxAttempts(), a.retryBaseDelay(),
                 a.retryMaxDelay(), a.circuitBreakerThreshold(), a.circuitBreakerCoolDown()), a.connectTimeout(), a.requestTimeout(), a.fileFormat(), a.fileFormatName(),
-                a.documentType(), a.documentTypeName(), screening.accessCodeName());
+                a.documentType(), a.documentTypeName(), screening.accessCodeName(),
+                new Noark5Compatibility(a.timeZone() == null ? java.time.ZoneId.of("Europe/Oslo") : a.timeZone(),
+                        a.omitFields() == null ? java.util.Set.of() : a.omitFields(),
+                        a.customMetadataPrefix() == null ? "" : a.customMetadataPrefix().trim()));
     }
 
     RetentionPolicy retentionPolicy() {

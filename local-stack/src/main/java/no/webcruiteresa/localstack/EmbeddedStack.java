@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 import no.webcruiteresa.simulator.ArchiveSimulator;
+import no.webcruiteresa.simulator.ServerProfile;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -24,18 +25,37 @@ public final class EmbeddedStack implements AutoCloseable {
     /**
      * @param dataDir keeps S3 objects and the archive between runs; null keeps everything in memory
      * @param pollQueues run the functions' event sources (off for tests that invoke functions themselves)
+     * @param archiveUrl a real Noark 5 server to archive into instead of the simulator; null runs the simulator
+     * @param archiveProfile how the simulator behaves (the standard, or the reference server's quirks)
      */
     public record Options(String bucket, int s3Port, int sqsPort, int archivePort, Path dataDir, int timeScale,
-                          Duration retentionEvery, boolean pollQueues, int concurrency) {
+                          Duration retentionEvery, boolean pollQueues, int concurrency, URI archiveUrl,
+                          ServerProfile archiveProfile) {
         public Options(String bucket, int s3Port, int sqsPort, int archivePort, Path dataDir, int timeScale,
                        Duration retentionEvery, boolean pollQueues) {
             this(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues, 1);
         }
 
+        public Options(String bucket, int s3Port, int sqsPort, int archivePort, Path dataDir, int timeScale,
+                       Duration retentionEvery, boolean pollQueues, int concurrency) {
+            this(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues, concurrency,
+                    null, ServerProfile.STANDARD);
+        }
+
+        public Options withArchive(URI url) {
+            return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues,
+                    concurrency, url, archiveProfile);
+        }
+
+        public Options withArchiveProfile(ServerProfile profile) {
+            return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues,
+                    concurrency, archiveUrl, profile);
+        }
+
         /** Function instances per queue, as Lambda runs several at once under load. */
         public Options withConcurrency(int instances) {
             return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, pollQueues,
-                    instances);
+                    instances, archiveUrl, archiveProfile);
         }
 
         public static Options defaults() {
@@ -49,17 +69,18 @@ public final class EmbeddedStack implements AutoCloseable {
         }
 
         public Options withPorts(int s3, int sqs, int archive) {
-            return new Options(bucket, s3, sqs, archive, dataDir, timeScale, retentionEvery, pollQueues, concurrency);
+            return new Options(bucket, s3, sqs, archive, dataDir, timeScale, retentionEvery, pollQueues, concurrency,
+                    archiveUrl, archiveProfile);
         }
 
         public Options withDataDir(Path dir) {
             return new Options(bucket, s3Port, sqsPort, archivePort, dir, timeScale, retentionEvery, pollQueues,
-                    concurrency);
+                    concurrency, archiveUrl, archiveProfile);
         }
 
         public Options withPollQueues(boolean poll) {
             return new Options(bucket, s3Port, sqsPort, archivePort, dataDir, timeScale, retentionEvery, poll,
-                    concurrency);
+                    concurrency, archiveUrl, archiveProfile);
         }
     }
 
@@ -74,10 +95,12 @@ public final class EmbeddedStack implements AutoCloseable {
         this.sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(options.sqsPort())
                 .withServerAddress(new NodeAddress("http", "127.0.0.1", options.sqsPort(), "")).start();
         this.sqsServer.waitUntilStarted();
-        this.archive = ArchiveSimulator.start(options.archivePort(),
-                options.dataDir() == null ? null : options.dataDir().resolve("archive"));
+        this.archive = options.archiveUrl() != null ? null : ArchiveSimulator.start(InetAddress.getLoopbackAddress(),
+                options.archivePort(), options.dataDir() == null ? null : options.dataDir().resolve("archive"), 10,
+                null, options.archiveProfile());
         this.pipeline = Pipeline.start(new Pipeline.Settings(URI.create("http://127.0.0.1:" + s3Mock.getHttpPort()),
-                URI.create("http://127.0.0.1:" + options.sqsPort()), options.bucket(), archive.root(),
+                URI.create("http://127.0.0.1:" + options.sqsPort()), options.bucket(),
+                archive == null ? options.archiveUrl() : archive.root(),
                 options.timeScale(), false, options.pollQueues(), options.retentionEvery(), options.concurrency()));
     }
 
@@ -111,8 +134,21 @@ public final class EmbeddedStack implements AutoCloseable {
         return pipeline;
     }
 
+    /** The simulator; fails when the stack archives into a real server. */
     public ArchiveSimulator archive() {
+        if (archive == null) {
+            throw new IllegalStateException("this stack archives into a real server, not the simulator");
+        }
         return archive;
+    }
+
+    public boolean simulated() {
+        return archive != null;
+    }
+
+    /** The root of the archive the functions use. */
+    public URI archiveRoot() {
+        return archive == null ? pipeline.archiveRoot() : archive.root();
     }
 
     public URI s3Endpoint() {
@@ -130,7 +166,9 @@ public final class EmbeddedStack implements AutoCloseable {
         }
         closed = true;
         quietly(pipeline::close);
-        quietly(archive::close);
+        if (archive != null) {
+            quietly(archive::close);
+        }
         quietly(sqsServer::stopAndWait);
         // When the JVM is exiting, S3Mock's own shutdown hook may have closed it first.
         quietly(s3Mock::stop);

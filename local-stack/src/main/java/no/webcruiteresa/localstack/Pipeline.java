@@ -142,6 +142,10 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    public URI archiveRoot() {
+        return settings.archiveRoot();
+    }
+
     /** The functions read their settings as a Lambda reads its environment; here, one process-wide. */
     private void configureFunctions() {
         System.setProperty("MAIN_CLASS", "no.webcruiteresa.functions.WebcruiterEsaApplication");

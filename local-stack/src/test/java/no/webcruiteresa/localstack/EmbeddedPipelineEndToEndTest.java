@@ -3,28 +3,33 @@ package no.webcruiteresa.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import no.webcruiteresa.simulator.ServerProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tier 2: the whole pipeline on the embedded emulators and the archive simulator, driven only by drops. */
+/**
+ * Tier 2: the whole pipeline on the embedded emulators and the archive simulator, driven only by drops; once
+ * against the standard as written, once against the strict profile (the reference server's behaviour).
+ */
 class EmbeddedPipelineEndToEndTest {
-    private static EmbeddedStack stack;
+    private EmbeddedStack stack;
 
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests());
-    }
-
-    @AfterAll
-    static void stopStack() {
+    @AfterEach
+    void stopStack() {
         stack.close();
         Pipeline.systemProperties().forEach(System::clearProperty);
     }
 
-    @Test
-    void shouldArchiveEveryDocumentOnceAndRemoveOnlyItsSources_whenAPostingIsDropped() throws Exception {
+    @ParameterizedTest(name = "archive profile {0}")
+    @ValueSource(strings = {"standard", "strict"})
+    void shouldArchiveEveryDocumentOnceAndRemoveOnlyItsSources_whenAPostingIsDropped(String profile) throws Exception {
+        ServerProfile archiveProfile = ServerProfile.named(profile);
+        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withArchiveProfile(archiveProfile));
         PipelineScenario scenario = new PipelineScenario("240500");
+        if (!archiveProfile.unimplemented().isEmpty()) {
+            scenario.withoutInternalRecipients();
+        }
 
         scenario.run(stack.pipeline());
 

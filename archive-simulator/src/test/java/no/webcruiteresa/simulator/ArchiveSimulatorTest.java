@@ -165,6 +165,117 @@ class ArchiveSimulatorTest {
                 .satisfies(d -> assertThat(d.content()).isEqualTo("%PDF-1.7 kept".getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void shouldRefuseADateWhereTheStandardTypesADatetime() throws Exception {
+        HttpResponse<String> date = post(newCaseLink(), SAKSMAPPE.replaceFirst("\\{", "{\"saksdato\":\"2026-11-24\","));
+        HttpResponse<String> dateTime = post(newCaseLink(),
+                SAKSMAPPE.replaceFirst("\\{", "{\"saksdato\":\"2026-11-24T00:00+01:00\","));
+
+        assertThat(date.statusCode()).isEqualTo(400);
+        assertThat(date.body()).contains("saksdato", "datetime");
+        assertThat(dateTime.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void strict_shouldTakeCustomMetadataOnlyAsAnAddOperationAtTheArkivstrukturAddress_onceItsKeyIsRegistered()
+            throws Exception {
+        restart(ServerProfile.STRICT);
+        String custom = "\"virksomhetsspesifikkeMetadata\":{\"vnd-test-v1:felt\":\"x\"}";
+        HttpResponse<String> inCreate = post(newCaseLink(), SAKSMAPPE.replaceFirst("\\{", "{" + custom + ","));
+        JsonNode saksmappe = json.readTree(post(newCaseLink(), SAKSMAPPE).body());
+        String self = link(saksmappe, "sakarkiv/saksmappe/");
+        String alias = saksmappe.path("_links").path(ReferenceServerQuirks.NY_SKJERMINGMETADATA).path("href").asString()
+                .replace("/ny-skjermingmetadata", "");
+        String operation = "[{\"op\":\"add\",\"path\":\"x\",\"value\":{" + custom + "}}]";
+
+        int unregistered = send("PATCH", alias, NOARK, operation, NOARK).statusCode();
+        post(simulator.root() + "api/metadata/ny-virksomhetsspesifikkeMetadata", "{\"navn\":\"vnd-test-v1:felt\",\"type\":\"string\"}");
+
+        assertThat(inCreate.statusCode()).isEqualTo(400);
+        assertThat(unregistered).isEqualTo(400);
+        assertThat(send("PATCH", self, "application/merge-patch+json", "{" + custom + "}", NOARK).statusCode()).isEqualTo(415);
+        assertThat(send("PATCH", self, NOARK, operation, NOARK).statusCode()).isEqualTo(405);
+        assertThat(send("PATCH", alias, NOARK, operation, NOARK).statusCode()).isEqualTo(200);
+        assertThat(get(self).path("virksomhetsspesifikkeMetadata").path("vnd-test-v1:felt").asString()).isEqualTo("x");
+    }
+
+    @Test
+    void strict_shouldRefuseSkjermingMetadataInsideSkjerming_andTakeItThroughItsOwnLink() throws Exception {
+        restart(ServerProfile.STRICT);
+        String skjerming = "\"skjerming\":{\"tilgangsrestriksjon\":{\"kode\":\"P\",\"kodenavn\":\"Personalsaker\"},"
+                + "\"skjermingshjemmel\":\"Offl. § 25\"";
+        String codes = ",\"skjermingMetadata\":[{\"kode\":\"NPS\",\"kodenavn\":\"Skjerming navn part i sak\"}]}";
+
+        HttpResponse<String> inBody = post(newCaseLink(), SAKSMAPPE.replaceFirst("\\{", "{" + skjerming + codes + ","));
+        JsonNode saksmappe = json.readTree(post(newCaseLink(), SAKSMAPPE.replaceFirst("\\{", "{" + skjerming + "},")).body());
+        HttpResponse<String> added = post(saksmappe.path("_links").path(ReferenceServerQuirks.NY_SKJERMINGMETADATA)
+                .path("href").asString(), "{\"kode\":\"NPS\"}");
+
+        assertThat(inBody.statusCode()).isEqualTo(400);
+        assertThat(inBody.body()).contains("left over");
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(get(link(saksmappe, "sakarkiv/saksmappe/")).path("skjerming").path("skjermingMetadata")
+                .findValuesAsString("kode")).containsExactly("NPS");
+    }
+
+    @Test
+    void strict_shouldAnswerQueryErrorsInAnOkBody_andBreakTheNextLinksOfUnfilteredLists() throws Exception {
+        restart(ServerProfile.STRICT);
+        for (int i = 0; i < 3; i++) {
+            post(newCaseLink(), SAKSMAPPE);
+        }
+        String cases = simulator.root() + "api/sakarkiv/saksmappe";
+
+        HttpResponse<String> top = send("GET", cases + "?$top=1", null, null, NOARK);
+        JsonNode unfiltered = get(cases);
+        JsonNode filtered = get(cases + "?$filter=" + enc("beskrivelse eq 'WEBCRUITER 1'"));
+
+        assertThat(top.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(top.body()).path("status").asInt()).isEqualTo(400);
+        assertThat(unfiltered.path("_links").path("next").path("href").asString()).contains("/&$skip=2");
+        assertThat(send("GET", unfiltered.path("_links").path("next").path("href").asString(), null, null, NOARK)
+                .statusCode()).isEqualTo(404);
+        assertThat(get(filtered.path("_links").path("next").path("href").asString()).path("results")).hasSize(1);
+    }
+
+    @Test
+    void strict_shouldRefuseAnUnregisteredFormatAndABrokenPdf_andSpendTheObjectThatTookIt() throws Exception {
+        restart(ServerProfile.STRICT);
+        String format = "{\"kode\":\"fmt/276\",\"kodenavn\":\"PDF 1.7\"}";
+
+        HttpResponse<String> unknownFormat = send("POST", objectLink(), NOARK, OBJEKT, NOARK);
+        HttpResponse<String> registered = post(simulator.root() + "api/metadata/ny-format", format);
+        String file = fileLink();
+        HttpResponse<String> broken = send("POST", file, "application/pdf", "%PDF-1.7 cut short", NOARK);
+        HttpResponse<String> whole = send("POST", file, "application/pdf", "%PDF-1.7\n%%EOF\n", NOARK);
+
+        assertThat(unknownFormat.statusCode()).isEqualTo(400);
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(whole.statusCode()).as("the object is spent").isEqualTo(400);
+    }
+
+    @Test
+    void strict_shouldDropPostnrSilently_andNotImplementInternalCorrespondents() throws Exception {
+        restart(ServerProfile.STRICT);
+        JsonNode journalpost = journalpost();
+        String person = "{\"korrespondanseparttype\":{\"kode\":\"EA\",\"kodenavn\":\"Avsender\"},\"navn\":\"Test\","
+                + "\"postadresse\":{\"postnr\":\"7013\",\"poststed\":\"Trondheim\"}}";
+
+        JsonNode created = json.readTree(post(link(journalpost, "arkivstruktur/ny-korrespondansepartperson/"), person).body());
+        HttpResponse<String> internal = post(link(journalpost, "arkivstruktur/ny-korrespondansepartintern/"),
+                "{\"korrespondanseparttype\":{\"kode\":\"IM\",\"kodenavn\":\"Intern mottaker\"}}");
+
+        assertThat(created.path("postadresse").has("postnr")).isFalse();
+        assertThat(created.path("postadresse").path("poststed").asString()).isEqualTo("Trondheim");
+        assertThat(internal.statusCode()).isEqualTo(501);
+    }
+
+    private void restart(ServerProfile profile) {
+        simulator.close();
+        simulator = ArchiveSimulator.start(java.net.InetAddress.getLoopbackAddress(), 0, null, 2, null, profile);
+    }
+
     private String newCaseLink() throws Exception {
         JsonNode arkivstruktur = get(get(simulator.root().toString()).path("_links").path(REL + "arkivstruktur/")
                 .path("href").asString());
@@ -177,19 +288,28 @@ class ArchiveSimulatorTest {
         return klasse.path("_links").path(REL + "sakarkiv/ny-saksmappe/").path("href").asString();
     }
 
-    private String fileLink() throws Exception {
+    private static final String OBJEKT = "{\"versjonsnummer\":1,\"variantformat\":{\"kode\":\"P\",\"kodenavn\":"
+            + "\"Produksjonsformat\"},\"format\":{\"kode\":\"fmt/276\",\"kodenavn\":\"PDF 1.7\"},\"mimeType\":"
+            + "\"application/pdf\",\"filnavn\":\"soknad.pdf\"}";
+
+    private JsonNode journalpost() throws Exception {
         JsonNode saksmappe = json.readTree(post(newCaseLink(), SAKSMAPPE).body());
-        JsonNode journalpost = json.readTree(post(link(saksmappe, "sakarkiv/ny-journalpost/"),
+        return json.readTree(post(link(saksmappe, "sakarkiv/ny-journalpost/"),
                 "{\"tittel\":\"Søknad\",\"journalposttype\":{\"kode\":\"I\",\"kodenavn\":\"Inngående dokument\"},"
                         + "\"journalstatus\":{\"kode\":\"J\",\"kodenavn\":\"Journalført\"}}").body());
-        JsonNode beskrivelse = json.readTree(post(link(journalpost, "arkivstruktur/ny-dokumentbeskrivelse/"),
+    }
+
+    /** The ny-dokumentobjekt link of a new document in a new entry. */
+    private String objectLink() throws Exception {
+        JsonNode beskrivelse = json.readTree(post(link(journalpost(), "arkivstruktur/ny-dokumentbeskrivelse/"),
                 "{\"tittel\":\"Søknad\",\"dokumenttype\":{\"kode\":\"B\",\"kodenavn\":\"Brev\"},"
                         + "\"dokumentstatus\":{\"kode\":\"F\",\"kodenavn\":\"Dokumentet er ferdigstilt\"},"
                         + "\"tilknyttetRegistreringSom\":{\"kode\":\"H\",\"kodenavn\":\"Hoveddokument\"}}").body());
-        JsonNode objekt = json.readTree(post(link(beskrivelse, "arkivstruktur/ny-dokumentobjekt/"),
-                "{\"versjonsnummer\":1,\"variantformat\":{\"kode\":\"P\",\"kodenavn\":\"Produksjonsformat\"},"
-                        + "\"format\":{\"kode\":\"fmt/276\",\"kodenavn\":\"PDF 1.7\"},\"mimeType\":\"application/pdf\","
-                        + "\"filnavn\":\"soknad.pdf\"}").body());
+        return link(beskrivelse, "arkivstruktur/ny-dokumentobjekt/");
+    }
+
+    private String fileLink() throws Exception {
+        JsonNode objekt = json.readTree(post(objectLink(), OBJEKT).body());
         return link(objekt, "arkivstruktur/fil/");
     }
 

@@ -34,6 +34,16 @@ final class ArchiveReceipts {
         return Optional.empty();
     }
 
+    /**
+     * Why the entry cannot be this drop's, when it is filed in another case than the drop's posting: the same
+     * document id under two postings is a conflict for a person, never "already archived".
+     */
+    static Optional<String> inOtherCase(DocumentDrop drop, ArchivedEntry entry, String expectedCaseReference) {
+        return entry.caseIfKnown().filter(c -> !c.reference().equals(expectedCaseReference)).map(c ->
+                "document id " + drop.documentId() + " is already archived as entry " + entry.entryId() + " in case "
+                        + c.caseId() + " (" + c.reference() + "), but this drop belongs to " + expectedCaseReference);
+    }
+
     static void requireComplete(DocumentDrop drop, ArchivedEntry entry) {
         difference(drop, entry).ifPresent(problem -> {
             throw new ArchiveMismatchException(drop.documentId(), problem);

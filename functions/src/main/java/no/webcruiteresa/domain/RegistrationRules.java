@@ -22,6 +22,11 @@ public final class RegistrationRules {
                 settings.classificationCode());
     }
 
+    /** The WebCruiter reference of the case a posting's documents belong in. */
+    public String caseReference(Posting posting) {
+        return settings.caseReference(posting.caseNumber());
+    }
+
     public EntryRegistration entryFor(DocumentDrop drop) {
         FormRule rule = settings.ruleFor(drop.form());
         if (!drop.form().aboutOneApplicant() && drop.applicant() != null) {

@@ -28,6 +28,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     private final Noark5Bodies bodies;
     private final Map<String, String> discovered = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> casesBySystemId = new ConcurrentHashMap<>();
+    private final Map<String, ArchivedCase> casesByHref = new ConcurrentHashMap<>();
 
     public Noark5Archive(Noark5Settings settings) {
         this.settings = settings;
@@ -113,7 +114,15 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 }
             }
         }
-        return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost), files);
+        return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost),
+                caseOf(journalpost), files);
+    }
+
+    /** The case the journalpost is filed in, by its parent link; null when the server offers none. */
+    private ArchivedCase caseOf(JsonNode journalpost) {
+        return Links.find(journalpost, Relations.SAKSMAPPE)
+                .map(href -> casesByHref.computeIfAbsent(href, h -> remember(http.get(URI.create(h)))))
+                .orElse(null);
     }
 
     private static ArchivedEntry.ArchivedFile archivedFile(JsonNode objekt) {

@@ -63,7 +63,10 @@ class TemplateConsistencyTest {
             assertThat(consumer.reportsBatchItemFailures()).as(consumer.logicalId() + " ReportBatchItemFailures").isTrue();
         }
         assertThat(TOPOLOGY.notification().event()).isEqualTo("s3:ObjectCreated:*");
-        assertThat(TOPOLOGY.notification().suffix()).isEqualTo(".xml");
+        // The XML starts archiving; a PDF's arrival is needed to bring a late file to its quarantined drop.
+        assertThat(TOPOLOGY.notification().suffixes()).containsExactlyInAnyOrder(".xml", ".pdf");
+        assertThat(TOPOLOGY.notification().queueId())
+                .isEqualTo(TOPOLOGY.function("archiveDocument").orElseThrow().queueId());
     }
 
     @Test

@@ -45,7 +45,7 @@ class LateFileAfterDeadlineTest {
         put(drop.xmlKey(), new DropWriter().write(drop.document()));
         awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && keys(folder).isEmpty(),
                 "quarantined after the deadline");
-        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file\"", "\"missing\":[\"" + folder + "cv.pdf\"]");
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file\"", "cv.pdf");
 
         put(folder + "cv.pdf", drop.files().get("cv.pdf"));
         awaitCondition(() -> keys(folder).isEmpty() && !exists("quarantine/" + drop.xmlKey() + ".report.json")
@@ -68,12 +68,12 @@ class LateFileAfterDeadlineTest {
         put(drop.xmlKey(), new DropWriter().write(drop.document()));
         awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && keys(folder).isEmpty(),
                 "quarantined");
-        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file.size\"", "\"missing\":[\"" + folder + "cv.pdf\"]");
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file.size\"");
 
         put(folder + "cv.pdf", drop.files().get("cv.pdf"));
         awaitCondition(() -> exists("quarantine/" + folder + "cv.pdf") && keys(folder).isEmpty(), "late file moved");
 
-        assertThat(report(drop.xmlKey())).contains(folder + "cv.pdf").contains("\"missing\":[]");
+        assertThat(report(drop.xmlKey())).contains("\"objects\":[\"" + folder + "cv.pdf\"").contains("\"missing\":[]");
         assertThat(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket()).key("quarantine/" + folder + "cv.pdf"))
                 .asByteArray()).isEqualTo(drop.files().get("cv.pdf"));
     }
@@ -84,7 +84,7 @@ class LateFileAfterDeadlineTest {
 
     /** Polls until the pipeline has done what is asked; the limit only stops a broken pipeline hanging the build. */
     private static void awaitCondition(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
             Thread.sleep(200);

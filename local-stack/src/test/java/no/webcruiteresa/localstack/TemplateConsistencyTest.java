@@ -70,6 +70,14 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void archiveDocumentMayWriteTheDropBucket_forItsLocksQuarantineAndReleases() {
+        String id = TOPOLOGY.function("archiveDocument").orElseThrow().logicalId();
+        List<Object> policies = SamTemplate.list(TEMPLATE.properties(id).get("Policies"));
+
+        assertThat(policies).anySatisfy(policy -> assertThat(SamTemplate.map(policy)).containsKey("S3CrudPolicy"));
+    }
+
+    @Test
     void everyEventFileBelongsToAFunction_andDeserialisesIntoTheTypeItTakes() throws IOException {
         List<Path> events = eventFiles();
         assertThat(events).hasSizeGreaterThanOrEqualTo(TOPOLOGY.functions().size());

@@ -73,7 +73,9 @@ public class DropStoreQuarantine implements Quarantine {
         write(new QuarantineReport(report.key(), report.field(), report.rule(), report.firstSeen(),
                 report.quarantinedAt(), report.attempts(), objects, missing));
         store.delete(fileKey);
-        LOG.warning(() -> "moved late file " + fileKey + " beside its quarantined drop " + xmlKey);
+        // The key of the drop only: a file name may carry a name.
+        LOG.warning(() -> "moved a late file beside its quarantined drop " + xmlKey + " (" + objects.size()
+                + " objects, " + missing.size() + " still missing)");
     }
 
     private boolean exists(String key) {

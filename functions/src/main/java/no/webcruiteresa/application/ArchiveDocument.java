@@ -121,12 +121,12 @@ public class ArchiveDocument {
                 .ifPresent(conflict -> {
                     throw new DropRejectedException(xmlKey, "documentId", conflict);
                 });
+        existing.flatMap(found -> ArchiveReceipts.contradiction(drop, found)).ifPresent(difference -> {
+            throw new DropRejectedException(xmlKey, "documentId", "the archive already holds this document id"
+                    + " with other content (" + difference + "): a re-used document id, or a damaged archive copy");
+        });
         Optional<ArchivedEntry> whole = existing.filter(found -> ArchiveReceipts.isComplete(drop, found));
         if (whole.isPresent()) {
-            ArchiveReceipts.difference(drop, whole.get()).ifPresent(difference -> {
-                throw new DropRejectedException(xmlKey, "documentId", "the archive already holds this document id"
-                        + " with other content (" + difference + "): a re-used document id, or a damaged archive copy");
-            });
             boolean filesGone = ArrivedFiles.check(store, xmlKey, drop, false) == 0;
             notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), whole.get().entryId()));
             if (filesGone) {

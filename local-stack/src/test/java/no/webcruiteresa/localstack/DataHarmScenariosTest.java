@@ -142,6 +142,28 @@ class DataHarmScenariosTest {
                 .satisfies(doc -> assertThat(doc.content()).isEqualTo(drop.files().get(file.name())));
     }
 
+    @Test
+    void xmlUploadedAgainWithAnotherFileList_shouldBeQuarantinedAsAConflict_notMixedIntoTheArchivedEntry() {
+        DemoDrops.Drop drop = new DemoDrops("250022", DATE).drops().get(1);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        assertThat(archiveDocument(drop.xmlKey(), "list-1")).isEmpty();
+        assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
+        DocumentDrop d = drop.document();
+        byte[] other = MinimalPdf.withText("another main document");
+        DocumentDrop changed = new DocumentDrop(d.form(), d.documentId(), d.title(), d.documentDate(), d.posting(),
+                d.applicant(), List.of(new DropFile("soknad-ny.pdf", DropFile.Role.MAIN, "Søknad", other.length,
+                DemoDrops.sha256(other))));
+
+        put(DropKeys.fileKey(drop.xmlKey(), "soknad-ny.pdf"), other);
+        put(drop.xmlKey(), new DropWriter().write(changed));
+        assertThat(archiveDocument(drop.xmlKey(), "list-2")).isEmpty();
+
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
+        assertThat(documentsOf(d.documentId())).extracting(ArchiveContents.Document::fileName)
+                .containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
+        assertThat(archivedNotices()).isEmpty();
+    }
+
     private static List<String> archiveDocument(String key, String messageId) {
         Message message = Message.builder().messageId(messageId).receiptHandle(messageId)
                 .body(LambdaEvents.objectCreated(pipeline.bucket(), key, 1, "etag", Pipeline.REGION))

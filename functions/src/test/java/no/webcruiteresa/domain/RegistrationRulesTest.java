@@ -4,7 +4,9 @@ import static no.webcruiteresa.domain.TestDrops.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -125,12 +127,12 @@ class RegistrationRulesTest {
 
     @Test
     void shouldScreenTheName_whenTheXmlCarriesItDecomposed() {
-        Applicant decomposed = withName(java.text.Normalizer.normalize("Åse", java.text.Normalizer.Form.NFD),
-                java.text.Normalizer.normalize("Ødegård", java.text.Normalizer.Form.NFD));
+        Applicant decomposed = withName(Normalizer.normalize("Åse", Normalizer.Form.NFD),
+                Normalizer.normalize("Ødegård", Normalizer.Form.NFD));
 
         EntryRegistration fromNfdName = rules.entryFor(drop().applicant(decomposed).title("Søknad fra Åse Ødegård").build());
-        EntryRegistration fromNfdTitle = rules.entryFor(drop().title(java.text.Normalizer.normalize(
-                "Søknad fra Åse Ødegård", java.text.Normalizer.Form.NFD)).build());
+        EntryRegistration fromNfdTitle = rules.entryFor(drop().title(Normalizer.normalize(
+                "Søknad fra Åse Ødegård", Normalizer.Form.NFD)).build());
 
         assertThat(fromNfdName.publicTitle()).isEqualTo("Søknad fra ******");
         assertThat(fromNfdTitle.publicTitle()).isEqualTo("Søknad fra ******");
@@ -141,7 +143,7 @@ class RegistrationRulesTest {
     void shouldScreenEveryPartOfTheName_whenATitleUsesOnlySomeOfThem() {
         Applicant twoGivenNames = withName("Bjørn Kåre", "Lærum");
 
-        for (String title : java.util.List.of("Søknad - Kåre Lærum", "Søknad - KÅRE", "Søknad fra Bjørn",
+        for (String title : List.of("Søknad - Kåre Lærum", "Søknad - KÅRE", "Søknad fra Bjørn",
                 "Søknad - Lærum, Bjørn Kåre", "Søknad - Bjørn-Kåre Lærum")) {
             String publicTitle = rules.entryFor(drop().applicant(twoGivenNames).title(title).build()).publicTitle();
             assertThat(publicTitle).as(title).doesNotContainIgnoringCase("Bjørn").doesNotContainIgnoringCase("Kåre")
@@ -160,7 +162,7 @@ class RegistrationRulesTest {
         assertThat(entry.documents().get(0).title()).isEqualTo("Søknad");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "title with nationality | Søknad - Åse Ødegård, svensk statsborger | title | nationality",
             "title with a flag | Søknad med krav om fortrinnsrett | title | special-consideration flag",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.domain.Applicant;
 import no.webcruiteresa.domain.DocumentDrop;
@@ -122,7 +124,7 @@ class SpecialDataNeverArchivedTest {
         String lower = text.toLowerCase(Locale.ROOT);
         BIRTH_DATE_TEXTS.stream().filter(date -> lower.contains(date.toLowerCase(Locale.ROOT)))
                 .forEach(date -> leaks.add(path + ": birth date"));
-        if (java.util.regex.Pattern.compile("(?iu)(?<!\\p{L})" + NATIONALITY + "(?!\\p{L})").matcher(text).find()) {
+        if (Pattern.compile("(?iu)(?<!\\p{L})" + NATIONALITY + "(?!\\p{L})").matcher(text).find()) {
             leaks.add(path + ": nationality");
         }
         FLAG_TEXTS.stream().filter(flag -> lower.contains(flag.toLowerCase(Locale.ROOT)))
@@ -154,7 +156,7 @@ class SpecialDataNeverArchivedTest {
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -120,9 +120,15 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
 
     /** The case the journalpost is filed in, by its parent link; null when the server offers none. */
     private ArchivedCase caseOf(JsonNode journalpost) {
-        return Links.find(journalpost, Relations.SAKSMAPPE)
-                .map(href -> casesByHref.computeIfAbsent(href, h -> remember(http.get(URI.create(h)))))
-                .orElse(null);
+        return Links.find(journalpost, Relations.SAKSMAPPE).map(href -> {
+            // Not computeIfAbsent: an HTTP call with retries must not hold the map's lock.
+            ArchivedCase known = casesByHref.get(href);
+            if (known == null) {
+                known = remember(http.get(URI.create(href)));
+                casesByHref.put(href, known);
+            }
+            return known;
+        }).orElse(null);
     }
 
     private static ArchivedEntry.ArchivedFile archivedFile(JsonNode objekt) {

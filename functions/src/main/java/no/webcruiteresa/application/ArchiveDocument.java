@@ -3,7 +3,9 @@ package no.webcruiteresa.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
@@ -17,20 +19,22 @@ import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.DocumentDrop;
 import no.webcruiteresa.domain.DropFile;
 import no.webcruiteresa.domain.EntryRegistration;
+import no.webcruiteresa.domain.InvalidDropException;
 import no.webcruiteresa.domain.RegistrationRules;
 
 /**
  * Use case: archive one dropped WebCruiter document as a journalpost in its posting's case, then tell the next
- * step. Safe to repeat: an entry that already exists for the document is completed and verified, not remade.
- * A drop that breaks the contract goes to quarantine; one whose files have not all arrived is retried until the
- * deadline, then quarantined.
+ * step. Safe to repeat: an entry that already exists for the document is completed and verified, not remade, and
+ * an XML uploaded again after its drop was archived and removed is recognised and removed again. A drop that
+ * breaks the contract goes to quarantine (exactly its XML and the files it names); one whose files have not all
+ * arrived is retried until the deadline, then quarantined. A file that arrives later is handed to
+ * {@link ReuniteLateFile}.
  */
 public class ArchiveDocument {
     private static final Logger LOG = Logger.getLogger(ArchiveDocument.class.getName());
-    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** What became of one drop. */
-    public enum Outcome { ARCHIVED, ALREADY_REMOVED, QUARANTINED, IGNORED }
+    /** What became of one object announced on the intake queue. */
+    public enum Outcome { ARCHIVED, ALREADY_ARCHIVED, ALREADY_REMOVED, QUARANTINED, RELEASED, IGNORED }
 
     /**
      * @param incompleteDeadline how long a drop may wait for its PDFs
@@ -48,6 +52,8 @@ public class ArchiveDocument {
     private final ArchivedNotices notices;
     private final Quarantine quarantine;
     private final Waiting waiting;
+    private final ReuniteLateFile lateFiles;
+    private final AtomicLong uploadedAgain = new AtomicLong();
 
     public ArchiveDocument(DropReader reader, DropStore store, EnsureCase ensureCase, EntryArchive entries,
                            RegistrationRules rules, ArchivedNotices notices, Quarantine quarantine, Waiting waiting) {
@@ -59,49 +65,80 @@ public class ArchiveDocument {
         this.notices = notices;
         this.quarantine = quarantine;
         this.waiting = waiting;
+        this.lateFiles = new ReuniteLateFile(store, quarantine);
     }
 
-    /** @param attempt how many times this drop's message has been delivered, for the quarantine report */
-    public Outcome archive(String xmlKey, int attempt) {
-        if (quarantine.isQuarantined(xmlKey)) {
+    /**
+     * @param key     the created object: a drop's XML, or a file that may belong to a quarantined drop
+     * @param attempt how many times this message has been delivered, for the quarantine report
+     */
+    public Outcome archive(String key, int attempt) {
+        if (quarantine.isQuarantined(key)) {
             return Outcome.IGNORED;
         }
+        if (!key.endsWith(DropKeys.XML_SUFFIX)) {
+            return lateFiles.arrived(key);
+        }
+        Optional<DocumentDrop> drop;
         try {
-            return archiveOrThrow(xmlKey);
+            drop = reader.parse(key);
         } catch (DropRejectedException e) {
-            quarantine.quarantineDrop(xmlKey, report(xmlKey, e.field(), e.rule(), attempt, arrival(xmlKey)));
-            return Outcome.QUARANTINED;
+            // Unreadable: it names no files, so only the XML itself is moved.
+            return quarantine(key, List.of(), e.field(), e.rule(), attempt, arrival(key));
+        }
+        if (drop.isEmpty()) {
+            LOG.info(() -> "drop " + key + " is already removed; nothing to archive");
+            return Outcome.ALREADY_REMOVED;
+        }
+        List<String> fileKeys = drop.get().files().stream().map(f -> DropKeys.fileKey(key, f.name())).toList();
+        try {
+            DropKeys.requireInPlace(key, drop.get());
+            return archiveOrThrow(key, drop.get());
+        } catch (DropRejectedException e) {
+            return quarantine(key, fileKeys, e.field(), e.rule(), attempt, arrival(key));
         } catch (DropIncompleteException e) {
-            Instant arrived = arrival(xmlKey);
+            Instant arrived = arrival(key);
             if (arrived != null && arrived.plus(waiting.incompleteDeadline()).isBefore(waiting.clock().instant())) {
-                quarantine.quarantineDrop(xmlKey, report(xmlKey, "files.file",
-                        e.detail() + " within " + waiting.incompleteDeadline(), attempt, arrived));
-                return Outcome.QUARANTINED;
+                quarantine(key, fileKeys, QuarantineReport.MISSING_FILES,
+                        e.detail() + " within " + waiting.incompleteDeadline(), attempt, arrived);
+                // A file that arrived while the drop was being moved found no report yet: look once more.
+                return lateFiles.releaseIfComplete(key) ? Outcome.RELEASED : Outcome.QUARANTINED;
             }
             throw e;
         }
     }
 
-    private Outcome archiveOrThrow(String xmlKey) {
-        var read = reader.read(xmlKey);
-        if (read.isEmpty()) {
-            LOG.info(() -> "drop " + xmlKey + " is already removed; nothing to archive");
-            return Outcome.ALREADY_REMOVED;
-        }
-        DocumentDrop drop = read.get();
+    private Outcome archiveOrThrow(String xmlKey, DocumentDrop drop) {
         EntryRegistration registration;
         try {
             registration = rules.entryFor(drop);
-        } catch (no.webcruiteresa.domain.InvalidDropException e) {
+        } catch (InvalidDropException e) {
             throw new DropRejectedException(xmlKey, e);
         }
-        requireFilesPresent(xmlKey, drop);
-        var existing = entries.findEntry(registration.reference()).filter(found -> ArchiveReceipts.isComplete(drop, found));
-        existing.flatMap(found -> ArchiveReceipts.difference(drop, found)).ifPresent(difference -> {
-            throw new DropRejectedException(xmlKey, "documentId", "the archive already holds this document id with"
-                    + " other content (" + difference + "): a re-used document id, or a damaged archive copy");
+        // The archive is asked first: a drop it already holds whole needs no files (WebCruiter re-uploads XML).
+        Optional<ArchivedEntry> existing = entries.findEntry(registration.reference());
+        existing.flatMap(found -> ArchiveReceipts.inOtherCase(drop, found, rules.caseReference(drop.posting())))
+                .ifPresent(conflict -> {
+                    throw new DropRejectedException(xmlKey, "documentId", conflict);
+                });
+        existing.flatMap(found -> ArchiveReceipts.contradiction(drop, found)).ifPresent(difference -> {
+            throw new DropRejectedException(xmlKey, "documentId", "the archive already holds this document id"
+                    + " with other content (" + difference + "): a re-used document id, or a damaged archive copy");
         });
-        ArchivedEntry entry = existing.orElseGet(() -> archiveEntry(xmlKey, drop, registration));
+        Optional<ArchivedEntry> whole = existing.filter(found -> ArchiveReceipts.isComplete(drop, found));
+        if (whole.isPresent()) {
+            boolean filesGone = ArrivedFiles.check(store, xmlKey, drop, false) == 0;
+            notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), whole.get().entryId()));
+            if (filesGone) {
+                LOG.info(() -> "drop " + xmlKey + " was uploaded again after entry " + whole.get().entryId()
+                        + " archived it; removing it again (" + uploadedAgain.incrementAndGet()
+                        + " such upload(s) in this instance)");
+                return Outcome.ALREADY_ARCHIVED;
+            }
+            return Outcome.ARCHIVED;
+        }
+        ArrivedFiles.check(store, xmlKey, drop, true);
+        ArchivedEntry entry = archiveEntry(xmlKey, drop, registration);
         ArchiveReceipts.requireComplete(drop, entry);
         notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), entry.entryId()));
         return Outcome.ARCHIVED;
@@ -136,33 +173,19 @@ public class ArchiveDocument {
         }
     }
 
+    private Outcome quarantine(String xmlKey, List<String> fileKeys, String field, String rule, int attempt,
+                               Instant firstSeen) {
+        quarantine.quarantineDrop(xmlKey, fileKeys, new QuarantineReport(xmlKey, field, rule, firstSeen,
+                waiting.clock().instant(), attempt, List.of()));
+        return Outcome.QUARANTINED;
+    }
+
     /** When the drop's XML arrived, or null when it is gone. */
     private Instant arrival(String xmlKey) {
         return store.describe(xmlKey).map(DropStore.StoredObject::lastModified).orElse(null);
     }
 
-    private QuarantineReport report(String xmlKey, String field, String rule, int attempt, Instant firstSeen) {
-        return new QuarantineReport(xmlKey, field, rule, firstSeen, waiting.clock().instant(), attempt,
-                java.util.List.of());
-    }
-
     private static DropFile declared(DocumentDrop drop, String fileName) {
         return drop.files().stream().filter(file -> file.name().equals(fileName)).findFirst().orElseThrow();
-    }
-
-    private void requireFilesPresent(String xmlKey, DocumentDrop drop) {
-        for (DropFile file : drop.files()) {
-            String key = DropKeys.fileKey(xmlKey, file.name());
-            long size = store.size(key).orElseThrow(() ->
-                    new DropIncompleteException(xmlKey, "file " + file.name() + " has not arrived"));
-            if (size != file.size()) {
-                throw new DropRejectedException(xmlKey, "files.file.size",
-                        "file " + file.name() + " is " + size + " bytes, the XML declares " + file.size());
-            }
-            if (!Arrays.equals(store.readPrefix(key, PDF_MAGIC.length), PDF_MAGIC)) {
-                throw new DropRejectedException(xmlKey, "files.file.name",
-                        "file " + file.name() + " is not a PDF (it does not start with %PDF-)");
-            }
-        }
     }
 }

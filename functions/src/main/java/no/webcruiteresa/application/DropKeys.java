@@ -1,5 +1,6 @@
 package no.webcruiteresa.application;
 
+import java.util.Optional;
 import no.webcruiteresa.domain.DocumentDrop;
 
 /**
@@ -18,6 +19,15 @@ public final class DropKeys {
 
     public static String folder(String postingCaseNumber, String documentId) {
         return postingCaseNumber + "/" + documentId + "/";
+    }
+
+    /** The XML key of the drop whose folder holds this file, when the key has the drop layout. */
+    public static Optional<String> xmlKeyBeside(String fileKey) {
+        String[] parts = fileKey.split("/", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(xmlKey(parts[0], parts[1]));
     }
 
     public static String fileKey(String xmlKey, String fileName) {

@@ -18,8 +18,18 @@ public class DropReader {
         this.maxXmlBytes = maxXmlBytes;
     }
 
-    /** The drop, or empty when its XML is no longer in the drop area. */
+    /** The drop, or empty when its XML is no longer in the drop area; refused unless it sits where it says. */
     public Optional<DocumentDrop> read(String xmlKey) {
+        Optional<DocumentDrop> drop = parse(xmlKey);
+        drop.ifPresent(d -> DropKeys.requireInPlace(xmlKey, d));
+        return drop;
+    }
+
+    /**
+     * The drop wherever it sits, or empty when its XML is gone: a misplaced drop still names its files, so that
+     * exactly those can be quarantined with it.
+     */
+    public Optional<DocumentDrop> parse(String xmlKey) {
         if (!xmlKey.endsWith(DropKeys.XML_SUFFIX)) {
             throw new DropRejectedException(xmlKey, "key", "a drop is triggered by its .xml object only");
         }
@@ -33,9 +43,7 @@ public class DropReader {
             return Optional.empty();
         }
         try {
-            DocumentDrop drop = parser.parse(xml.get());
-            DropKeys.requireInPlace(xmlKey, drop);
-            return Optional.of(drop);
+            return Optional.of(parser.parse(xml.get()));
         } catch (InvalidDropException e) {
             throw new DropRejectedException(xmlKey, e);
         }

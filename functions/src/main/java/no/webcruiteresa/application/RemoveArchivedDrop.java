@@ -38,6 +38,10 @@ public class RemoveArchivedDrop {
         DocumentDrop drop = read.get();
         ArchivedEntry entry = entries.findEntry(settings.entryReference(drop.documentId())).orElseThrow(() ->
                 new ArchiveMismatchException(drop.documentId(), "the archive has no entry for it; nothing deleted"));
+        ArchiveReceipts.inOtherCase(drop, entry, settings.caseReference(drop.posting().caseNumber()))
+                .ifPresent(conflict -> {
+                    throw new ArchiveMismatchException(drop.documentId(), conflict + "; nothing deleted");
+                });
         ArchiveReceipts.requireComplete(drop, entry);
         for (DropFile file : drop.files()) {
             store.delete(DropKeys.fileKey(notice.xmlKey(), file.name()));

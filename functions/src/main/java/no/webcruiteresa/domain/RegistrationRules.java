@@ -1,20 +1,13 @@
 package no.webcruiteresa.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Decides what a posting and a dropped document become in the archive. Pure: no I/O, no clock. */
 public final class RegistrationRules {
     /** What Noark 5 practice puts in a public title where a screened word stood. */
     public static final String SCREENED = "******";
-
-    private static final List<DateTimeFormatter> BIRTH_DATE_FORMS = List.of(
-            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd.MM.yyyy"),
-            DateTimeFormatter.ofPattern("d.M.yyyy"), DateTimeFormatter.ofPattern("ddMMyy"),
-            DateTimeFormatter.ofPattern("dd.MM.yy"));
 
     private final RegistrationSettings settings;
 
@@ -29,39 +22,38 @@ public final class RegistrationRules {
                 settings.classificationCode());
     }
 
+    /** The WebCruiter reference of the case a posting's documents belong in. */
+    public String caseReference(Posting posting) {
+        return settings.caseReference(posting.caseNumber());
+    }
+
     public EntryRegistration entryFor(DocumentDrop drop) {
         FormRule rule = settings.ruleFor(drop.form());
         if (!drop.form().aboutOneApplicant() && drop.applicant() != null) {
             throw new InvalidDropException("applicant", "must be absent for " + drop.form().code());
         }
-        rejectBirthDateIn(drop);
+        SpecialData.rejectIn(drop);
         return new EntryRegistration(drop.documentId(), settings.entryReference(drop.documentId()), drop.form(),
                 rule.entryType(),
-                settings.localEntryStatus(), settings.entryStatus(), drop.title(),
+                settings.localEntryStatus(), settings.entryStatus(), PublicTitles.registered(drop.title()),
                 publicTitle(drop, rule.screening()), drop.documentDate(),
                 correspondents(drop, rule.entryType()), rule.screening(), documents(drop));
     }
 
     private String publicTitle(DocumentDrop drop, Screening screening) {
+        String title = PublicTitles.registered(drop.title());
         if (drop.applicant() == null
                 || !(screening.screenApplicantName() && drop.applicant().specialConsideration().exemptionRequested())) {
-            return drop.title();
+            return title;
         }
-        Applicant applicant = drop.applicant();
-        String title = drop.title();
-        for (String name : List.of(applicant.fullName(), applicant.familyName(), applicant.givenName())) {
-            // Whole words only: "Åse" must not screen the "åse" in "Byåsen".
-            title = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(title).replaceAll(SCREENED);
-        }
-        return title;
+        return PublicTitles.withoutName(title, drop.applicant());
     }
 
     private List<Correspondent> correspondents(DocumentDrop drop, EntryType type) {
         List<Correspondent> parts = new ArrayList<>();
         drop.applicantIfAny().ifPresent(applicant -> parts.add(new Correspondent(
                 type == EntryType.INCOMING ? Correspondent.Role.SENDER : Correspondent.Role.RECIPIENT,
-                applicant.fullName(), applicant.postalAddress())));
+                SpecialData.nfc(applicant.fullName()), applicant.postalAddress())));
         parts.add(new Correspondent(Correspondent.Role.INTERNAL_RECIPIENT, settings.caseHandler(), null));
         return parts;
     }
@@ -70,26 +62,11 @@ public final class RegistrationRules {
         List<DocumentRegistration> documents = new ArrayList<>();
         for (DropFile file : drop.filesInArchiveOrder()) {
             boolean main = file.role() == DropFile.Role.MAIN;
-            String title = file.title() != null ? file.title() : main ? drop.title() : file.name();
+            String title = PublicTitles.registered(file.title() != null ? file.title() : main ? drop.title() : file.name());
             documents.add(new DocumentRegistration(documents.size() + 1, main, title, file.name(),
                     settings.documentStatus(), settings.variantFormat(), settings.mimeType(), file.size(),
                     file.sha256()));
         }
         return documents;
-    }
-
-    /** Birth dates live only in the screened PDFs; a title that carries one is refused, not repaired. */
-    private static void rejectBirthDateIn(DocumentDrop drop) {
-        if (drop.applicant() == null || drop.applicant().birthDate() == null) {
-            return;
-        }
-        List<String> texts = new ArrayList<>(List.of(drop.title()));
-        drop.files().stream().map(DropFile::title).filter(t -> t != null).forEach(texts::add);
-        for (DateTimeFormatter form : BIRTH_DATE_FORMS) {
-            String birthDate = form.format(drop.applicant().birthDate());
-            if (texts.stream().anyMatch(text -> text.contains(birthDate))) {
-                throw new InvalidDropException("title", "must not contain the applicant's birth date");
-            }
-        }
     }
 }

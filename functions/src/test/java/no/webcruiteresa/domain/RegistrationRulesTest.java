@@ -4,7 +4,9 @@ import static no.webcruiteresa.domain.TestDrops.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -121,5 +123,78 @@ class RegistrationRulesTest {
                         CaseRegistration::accessGroup, CaseRegistration::caseType, CaseRegistration::archivePart,
                         CaseRegistration::classificationCode)
                 .containsExactly("WS.1000", "WSANS", "WS1000", "STD", "EL-SAKARKI", "410");
+    }
+
+    @Test
+    void shouldScreenTheName_whenTheXmlCarriesItDecomposed() {
+        Applicant decomposed = withName(Normalizer.normalize("Åse", Normalizer.Form.NFD),
+                Normalizer.normalize("Ødegård", Normalizer.Form.NFD));
+
+        EntryRegistration fromNfdName = rules.entryFor(drop().applicant(decomposed).title("Søknad fra Åse Ødegård").build());
+        EntryRegistration fromNfdTitle = rules.entryFor(drop().title(Normalizer.normalize(
+                "Søknad fra Åse Ødegård", Normalizer.Form.NFD)).build());
+
+        assertThat(fromNfdName.publicTitle()).isEqualTo("Søknad fra ******");
+        assertThat(fromNfdTitle.publicTitle()).isEqualTo("Søknad fra ******");
+        assertThat(fromNfdTitle.title()).isEqualTo("Søknad fra Åse Ødegård");
+    }
+
+    @Test
+    void shouldScreenEveryPartOfTheName_whenATitleUsesOnlySomeOfThem() {
+        Applicant twoGivenNames = withName("Bjørn Kåre", "Lærum");
+
+        for (String title : List.of("Søknad - Kåre Lærum", "Søknad - KÅRE", "Søknad fra Bjørn",
+                "Søknad - Lærum, Bjørn Kåre", "Søknad - Bjørn-Kåre Lærum")) {
+            String publicTitle = rules.entryFor(drop().applicant(twoGivenNames).title(title).build()).publicTitle();
+            assertThat(publicTitle).as(title).doesNotContainIgnoringCase("Bjørn").doesNotContainIgnoringCase("Kåre")
+                    .doesNotContainIgnoringCase("Lærum").contains("******");
+        }
+    }
+
+    @Test
+    void shouldStripEmailAddressesAndPhoneNumbersFromEveryTitle_butKeepIdsDatesAndNumbers() {
+        EntryRegistration entry = rules.entryFor(drop().applicant(TestDrops.applicant(false))
+                .title("Søknad - ase.odegard@example.org, +47 900 00 001 / 90000001 (WC201-240117-1001, 20.11.2026, 100 %)")
+                .build());
+
+        assertThat(entry.title()).isEqualTo("Søknad - ******, ****** / ****** (WC201-240117-1001, 20.11.2026, 100 %)");
+        assertThat(entry.publicTitle()).isEqualTo(entry.title());
+        assertThat(entry.documents().get(0).title()).isEqualTo("Søknad");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "title with nationality | Søknad - Åse Ødegård, svensk statsborger | title | nationality",
+            "title with a flag | Søknad med krav om fortrinnsrett | title | special-consideration flag",
+            "title with a flag, compound | Søknad (innvandrerbakgrunnen) | title | special-consideration flag",
+            "birth date in words | Søknad - Åse Ødegård, født 14. mars 1988 | title | birth date",
+            "birth date, eight digits | Søknad 14031988 | title | birth date"})
+    void shouldRefuseSpecialDataInAnyRegisteredText(String name, String title, String field, String rule) {
+        assertThatThrownBy(() -> rules.entryFor(drop().title(title).build()))
+                .isInstanceOf(InvalidDropException.class)
+                .hasMessageStartingWith(field + ": ").hasMessageContaining(rule);
+    }
+
+    @Test
+    void shouldRefuseTheBirthDateInAFileName_whichTheArchiveKeepsAsFilnavnAndAsTheAttachmentsTitle() {
+        assertThatThrownBy(() -> rules.entryFor(drop().attachment("attest-14031988.pdf").build()))
+                .isInstanceOf(InvalidDropException.class)
+                .hasMessage("files.file.name: must not contain the applicant's birth date");
+    }
+
+    @Test
+    void shouldAcceptANationalityOrFlagWordThatIsPartOfThePostingsOwnTitle() {
+        DocumentDrop drop = drop().build();
+        DocumentDrop languageTeacher = new DocumentDrop(drop.form(), drop.documentId(),
+                "Søknad på stilling: Lektor i svensk - Åse Ødegård", drop.documentDate(),
+                new Posting("100", "Lektor i svensk", "Byåsen skole", null), drop.applicant(), drop.files());
+
+        assertThat(rules.entryFor(languageTeacher).title()).isEqualTo("Søknad på stilling: Lektor i svensk - Åse Ødegård");
+    }
+
+    private static Applicant withName(String given, String family) {
+        Applicant a = TestDrops.applicant(true);
+        return new Applicant(a.applicantId(), given, family, a.postalAddress(), a.email(), a.phone(), a.birthDate(),
+                a.gender(), a.nationality(), a.country(), a.specialConsideration());
     }
 }

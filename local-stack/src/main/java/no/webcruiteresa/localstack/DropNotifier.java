@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * S3's bucket notifications, which the embedded S3 emulator lacks: every object created under the
- * template's suffix filter is announced on the intake queue as an S3 event, once per upload.
+ * S3's bucket notifications, which the embedded S3 emulator lacks: every object created under one of the
+ * template's suffix filters is announced on the intake queue as an S3 event, once per upload.
  */
 final class DropNotifier implements Runnable {
     private static final Logger LOG = Logger.getLogger(DropNotifier.class.getName());
@@ -18,17 +18,18 @@ final class DropNotifier implements Runnable {
     private final S3Client s3;
     private final SqsClient sqs;
     private final String bucket;
-    private final String suffix;
+    private final Topology.Notification notification;
     private final String queueUrl;
     private final String region;
     private final Set<String> announced = new HashSet<>();
     private volatile boolean pending;
 
-    DropNotifier(S3Client s3, SqsClient sqs, String bucket, String suffix, String queueUrl, String region) {
+    DropNotifier(S3Client s3, SqsClient sqs, String bucket, Topology.Notification notification, String queueUrl,
+                 String region) {
         this.s3 = s3;
         this.sqs = sqs;
         this.bucket = bucket;
-        this.suffix = suffix;
+        this.notification = notification;
         this.queueUrl = queueUrl;
         this.region = region;
     }
@@ -43,7 +44,7 @@ final class DropNotifier implements Runnable {
             boolean found = false;
             for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
                 String upload = object.key() + "|" + object.eTag() + "|" + object.lastModified();
-                if (object.key().endsWith(suffix) && announced.add(upload)) {
+                if (notification.announces(object.key()) && announced.add(upload)) {
                     found = true;
                     sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(LambdaEvents.objectCreated(bucket,
                             object.key(), object.size(), object.eTag().replace("\"", ""), region)));

@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -103,13 +104,17 @@ public final class Pipeline implements AutoCloseable {
         Topology.Notification notification = topology.notification();
         String intakeUrl = queueUrls.get(notification.queueId());
         if (settings.nativeNotifications()) {
-            s3.putBucketNotificationConfiguration(r -> r.bucket(settings.bucket()).notificationConfiguration(c -> c
-                    .queueConfigurations(q -> q.id("drop-intake").queueArn(queueArn(notification.queueId()))
-                            .events(Event.fromValue(notification.event()))
-                            .filter(f -> f.key(k -> k.filterRules(rule -> rule.name("suffix")
-                                    .value(notification.suffix())))))));
+            String queueArn = queueArn(notification.queueId());
+            List<QueueConfiguration> configurations = notification.suffixes().stream()
+                    .map(suffix -> QueueConfiguration.builder().id("drop-intake" + suffix.replace('.', '-'))
+                            .queueArn(queueArn).events(Event.fromValue(notification.event()))
+                            .filter(f -> f.key(k -> k.filterRules(rule -> rule.name("suffix").value(suffix))))
+                            .build())
+                    .toList();
+            s3.putBucketNotificationConfiguration(r -> r.bucket(settings.bucket())
+                    .notificationConfiguration(c -> c.queueConfigurations(configurations)));
         } else {
-            notifier = new DropNotifier(s3, sqs, settings.bucket(), notification.suffix(), intakeUrl, REGION);
+            notifier = new DropNotifier(s3, sqs, settings.bucket(), notification, intakeUrl, REGION);
             notifier.sendTestEvent();
         }
     }

@@ -15,8 +15,15 @@ import java.util.Optional;
  */
 public record Topology(Notification notification, List<QueueSpec> queues, List<FunctionSpec> functions) {
 
-    /** S3 → SQS: created objects whose key ends with {@code suffix} are announced on {@code queueId}. */
-    public record Notification(String bucketId, String event, String suffix, String queueId) {
+    /** S3 → SQS: created objects whose key ends with one of {@code suffixes} are announced on {@code queueId}. */
+    public record Notification(String bucketId, String event, List<String> suffixes, String queueId) {
+        public Notification {
+            suffixes = List.copyOf(suffixes);
+        }
+
+        public boolean announces(String key) {
+            return suffixes.stream().anyMatch(key::endsWith);
+        }
     }
 
     public record QueueSpec(String logicalId, int visibilityTimeoutSeconds, int retentionSeconds,
@@ -46,17 +53,30 @@ public record Topology(Notification notification, List<QueueSpec> queues, List<F
         return functions.stream().filter(f -> f.definition().equals(definition)).findFirst();
     }
 
+    /** One queue configuration per suffix; the local stack supports them all going to one queue with one event. */
     private static Notification notification(SamTemplate template) {
         String bucketId = template.resourcesOfType("AWS::S3::Bucket").get(0);
-        Map<String, Object> config = map(list(map(template.properties(bucketId).get("NotificationConfiguration"))
-                .get("QueueConfigurations")).get(0));
-        String suffix = "";
-        for (Object rule : list(map(map(config.get("Filter")).get("S3Key")).get("Rules"))) {
-            if ("suffix".equals(map(rule).get("Name"))) {
-                suffix = String.valueOf(map(rule).get("Value"));
+        List<String> suffixes = new ArrayList<>();
+        String event = null;
+        String queueId = null;
+        for (Object value : list(map(template.properties(bucketId).get("NotificationConfiguration"))
+                .get("QueueConfigurations"))) {
+            Map<String, Object> config = map(value);
+            String thisEvent = String.valueOf(config.get("Event"));
+            String thisQueue = referencedId(config.get("Queue"));
+            if ((event != null && !event.equals(thisEvent)) || (queueId != null && !queueId.equals(thisQueue))) {
+                throw new IllegalArgumentException("the local stack expects every bucket notification to announce "
+                        + "one event on one queue; template.yaml has " + thisEvent + " on " + thisQueue);
+            }
+            event = thisEvent;
+            queueId = thisQueue;
+            for (Object rule : list(map(map(config.get("Filter")).get("S3Key")).get("Rules"))) {
+                if ("suffix".equals(map(rule).get("Name"))) {
+                    suffixes.add(String.valueOf(map(rule).get("Value")));
+                }
             }
         }
-        return new Notification(bucketId, String.valueOf(config.get("Event")), suffix, referencedId(config.get("Queue")));
+        return new Notification(bucketId, event, suffixes, queueId);
     }
 
     private static List<QueueSpec> queues(SamTemplate template) {

@@ -63,7 +63,18 @@ class TemplateConsistencyTest {
             assertThat(consumer.reportsBatchItemFailures()).as(consumer.logicalId() + " ReportBatchItemFailures").isTrue();
         }
         assertThat(TOPOLOGY.notification().event()).isEqualTo("s3:ObjectCreated:*");
-        assertThat(TOPOLOGY.notification().suffix()).isEqualTo(".xml");
+        // The XML starts archiving; a PDF's arrival is needed to bring a late file to its quarantined drop.
+        assertThat(TOPOLOGY.notification().suffixes()).containsExactlyInAnyOrder(".xml", ".pdf");
+        assertThat(TOPOLOGY.notification().queueId())
+                .isEqualTo(TOPOLOGY.function("archiveDocument").orElseThrow().queueId());
+    }
+
+    @Test
+    void archiveDocumentMayWriteTheDropBucket_forItsLocksQuarantineAndReleases() {
+        String id = TOPOLOGY.function("archiveDocument").orElseThrow().logicalId();
+        List<Object> policies = SamTemplate.list(TEMPLATE.properties(id).get("Policies"));
+
+        assertThat(policies).anySatisfy(policy -> assertThat(SamTemplate.map(policy)).containsKey("S3CrudPolicy"));
     }
 
     @Test

@@ -33,21 +33,57 @@ public class DropStoreQuarantine implements Quarantine {
     }
 
     @Override
-    public void quarantineDrop(String xmlKey, QuarantineReport report) {
-        String folder = xmlKey.contains("/") ? xmlKey.substring(0, xmlKey.lastIndexOf('/') + 1) : xmlKey;
-        List<String> objects = store.list(folder).stream().map(DropStore.StoredObject::key)
-                .filter(key -> !isQuarantined(key)).toList();
-        for (String key : objects) {
-            store.copy(key, prefix + key);
+    public void quarantineDrop(String xmlKey, List<String> fileKeys, QuarantineReport report) {
+        List<String> objects = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        // A repeat after a crash finds some objects already moved: they still belong in the report.
+        for (String key : fileKeys) {
+            (exists(key) || exists(prefix + key) ? objects : missing).add(key);
         }
-        QuarantineReport complete = new QuarantineReport(report.key(), report.field(), report.rule(),
-                report.firstSeen(), report.quarantinedAt(), report.attempts(), objects);
-        store.write(prefix + xmlKey + REPORT_SUFFIX, json.writeValueAsBytes(toJson(complete)), "application/json");
+        if (exists(xmlKey) || exists(prefix + xmlKey)) {
+            objects.add(xmlKey);
+        }
+        for (String key : objects) {
+            if (exists(key)) {
+                store.copy(key, prefix + key);
+            }
+        }
+        write(new QuarantineReport(report.key(), report.field(), report.rule(), report.firstSeen(),
+                report.quarantinedAt(), report.attempts(), objects, missing));
+        // The XML goes last: while it is in the drop area, a repeat of its message finishes the move.
         for (String key : objects) {
             store.delete(key);
         }
-        LOG.warning(() -> "quarantined " + xmlKey + " (" + objects.size() + " objects): " + report.field() + ": "
-                + report.rule());
+        LOG.warning(() -> "quarantined " + xmlKey + " (" + objects.size() + " objects, " + missing.size()
+                + " missing): " + report.field() + ": " + report.rule());
+    }
+
+    @Override
+    public void adopt(String xmlKey, String fileKey) {
+        QuarantineReport report = report(xmlKey).orElseThrow(() ->
+                new IllegalArgumentException("nothing is quarantined as " + xmlKey));
+        if (exists(fileKey)) {
+            store.copy(fileKey, prefix + fileKey);
+        }
+        List<String> objects = new ArrayList<>(report.objects());
+        if (!objects.contains(fileKey)) {
+            objects.add(0, fileKey);
+        }
+        List<String> missing = report.missing().stream().filter(key -> !key.equals(fileKey)).toList();
+        write(new QuarantineReport(report.key(), report.field(), report.rule(), report.firstSeen(),
+                report.quarantinedAt(), report.attempts(), objects, missing));
+        store.delete(fileKey);
+        // The key of the drop only: a file name may carry a name.
+        LOG.warning(() -> "moved a late file beside its quarantined drop " + xmlKey + " (" + objects.size()
+                + " objects, " + missing.size() + " still missing)");
+    }
+
+    private boolean exists(String key) {
+        return store.size(key).isPresent();
+    }
+
+    private void write(QuarantineReport report) {
+        store.write(prefix + report.key() + REPORT_SUFFIX, json.writeValueAsBytes(toJson(report)), "application/json");
     }
 
     @Override
@@ -107,6 +143,7 @@ public class DropStoreQuarantine implements Quarantine {
                 .put("rule", report.rule()).put("firstSeen", String.valueOf(report.firstSeen()))
                 .put("quarantinedAt", String.valueOf(report.quarantinedAt())).put("attempts", report.attempts());
         report.objects().forEach(node.putArray("objects")::add);
+        report.missing().forEach(node.putArray("missing")::add);
         return node;
     }
 
@@ -114,9 +151,11 @@ public class DropStoreQuarantine implements Quarantine {
         JsonNode node = json.readTree(bytes);
         List<String> objects = new ArrayList<>();
         node.path("objects").forEach(o -> objects.add(o.asString()));
+        List<String> missing = new ArrayList<>();
+        node.path("missing").forEach(o -> missing.add(o.asString()));
         return new QuarantineReport(node.path("key").asString(), node.path("field").asString(),
                 node.path("rule").asString(), instant(node.path("firstSeen").asString()),
-                instant(node.path("quarantinedAt").asString()), node.path("attempts").asInt(), objects);
+                instant(node.path("quarantinedAt").asString()), node.path("attempts").asInt(), objects, missing);
     }
 
     private static Instant instant(String value) {

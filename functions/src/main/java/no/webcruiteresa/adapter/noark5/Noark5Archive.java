@@ -32,6 +32,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     private final Correspondents correspondents;
     private final Map<String, String> discovered = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> casesBySystemId = new ConcurrentHashMap<>();
+    private final Map<String, ArchivedCase> casesByHref = new ConcurrentHashMap<>();
 
     public Noark5Archive(Noark5Settings settings) {
         this.settings = settings;
@@ -149,7 +150,21 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 }
             }
         }
-        return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost), files);
+        return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost),
+                caseOf(journalpost), files);
+    }
+
+    /** The case the journalpost is filed in, by its parent link; null when the server offers none. */
+    private ArchivedCase caseOf(JsonNode journalpost) {
+        return Links.find(journalpost, Relations.SAKSMAPPE).map(href -> {
+            // Not computeIfAbsent: an HTTP call with retries must not hold the map's lock.
+            ArchivedCase known = casesByHref.get(href);
+            if (known == null) {
+                known = remember(http.get(URI.create(href)));
+                casesByHref.put(href, known);
+            }
+            return known;
+        }).orElse(null);
     }
 
     private static ArchivedEntry.ArchivedFile archivedFile(JsonNode objekt) {

@@ -8,8 +8,16 @@ import java.util.Optional;
  * report, never deleted by the pipeline, released by the redrive operation after a fix.
  */
 public interface Quarantine {
-    /** Moves the drop's objects (the XML and everything in its folder) aside and writes the report. */
-    void quarantineDrop(String xmlKey, QuarantineReport report);
+    /**
+     * Moves exactly one drop aside, its named files first and the XML last, and writes the report; nothing else
+     * in the drop area is touched. Named files that are not there are recorded as missing. Safe to repeat.
+     *
+     * @param fileKeys the keys of the files the drop's XML names; empty when the XML could not be read
+     */
+    void quarantineDrop(String xmlKey, List<String> fileKeys, QuarantineReport report);
+
+    /** Moves a file that arrived late for a quarantined drop beside it and records it in the drop's report. */
+    void adopt(String xmlKey, String fileKey);
 
     /** Keeps a queue message that cannot even be read (the body is saved beside the report). */
     void quarantineMessage(String source, String messageId, String body, QuarantineReport report);

@@ -107,6 +107,8 @@ class Noark5ArchiveTest {
                 assertThat(file.sha256()).isEqualTo(files.sha256(file.fileName())));
         assertThat(found.entryId()).isEqualTo(hiringCase.caseId() + "-1");
         assertThat(archive.findEntry("WEBCRUITER WC201-unknown")).isEmpty();
+        assertThat(new Noark5Archive(settings(simulator.root(), "Brev")).findEntry("WEBCRUITER " + drop.documentId())
+                .orElseThrow().archivedCase()).as("the case it is filed in, by its saksmappe link").isEqualTo(hiringCase);
     }
 
     @Test

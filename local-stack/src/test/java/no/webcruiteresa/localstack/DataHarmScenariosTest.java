@@ -1,0 +1,210 @@
+package no.webcruiteresa.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.webcruiteresa.adapter.drop.DropWriter;
+import no.webcruiteresa.application.DropKeys;
+import no.webcruiteresa.domain.DocumentDrop;
+import no.webcruiteresa.domain.DropFile;
+import no.webcruiteresa.simulator.ArchiveContents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Issue 10's data-harm scenarios, each driven as Lambda drives the functions (FunctionInvoker, S3Mock,
+ * ElasticMQ, the archive simulator over HTTP) one step at a time, so every intermediate state can be checked.
+ */
+class DataHarmScenariosTest {
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
+    private static EmbeddedStack stack;
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void startStack() {
+        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withPollQueues(false));
+        pipeline = stack.pipeline();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+        Pipeline.systemProperties().forEach(System::clearProperty);
+    }
+
+    @Test
+    void quarantine_shouldTakeTheRejectedXmlAndTheFilesItNames_andLeaveTheNeighboursWaitingInThePostingFolder() {
+        List<DemoDrops.Drop> drops = new DemoDrops("250001", DATE).drops();
+        DemoDrops.Drop misplaced = drops.get(1);
+        DemoDrops.Drop neighbour = drops.get(3);
+        String misplacedKey = "250001/" + misplaced.document().documentId() + ".xml";
+        misplaced.files().forEach((name, bytes) -> put("250001/" + name, bytes));
+        neighbour.files().forEach((name, bytes) -> put(DropKeys.fileKey(neighbour.xmlKey(), name), bytes));
+        put("250001/notes.txt", "not a drop".getBytes(StandardCharsets.UTF_8));
+        put(misplacedKey, new DropWriter().write(misplaced.document()));
+
+        assertThat(archiveDocument(misplacedKey, "misplaced-1")).isEmpty();
+
+        assertThat(report(misplacedKey)).contains("\"field\":\"documentId\"");
+        assertThat(keys("quarantine/250001/")).containsExactlyInAnyOrder("quarantine/" + misplacedKey,
+                "quarantine/250001/soknad.pdf", "quarantine/250001/cv.pdf", "quarantine/" + misplacedKey + ".report.json");
+        assertThat(keys("250001/")).as("the neighbour's drop and the stranger stay where they are")
+                .containsExactlyInAnyOrder("250001/notes.txt", DropKeys.fileKey(neighbour.xmlKey(), "soknad.pdf"),
+                        DropKeys.fileKey(neighbour.xmlKey(), "cv.pdf"));
+
+        put(neighbour.xmlKey(), new DropWriter().write(neighbour.document()));
+        assertThat(archiveDocument(neighbour.xmlKey(), "neighbour-1")).isEmpty();
+        assertThat(documentsOf(neighbour.document().documentId())).hasSize(2);
+        drainArchivedNotices();
+    }
+
+    @Test
+    void quarantine_shouldTakeOnlyTheXml_whenItCannotBeParsedAndSoNamesNoFiles() {
+        String xmlKey = "250002/BROKEN-1/BROKEN-1.xml";
+        put("250002/BROKEN-1/soknad.pdf", MinimalPdf.withText("a waiting file"));
+        put(xmlKey, "<document>not the contract".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(archiveDocument(xmlKey, "broken-1")).isEmpty();
+
+        assertThat(keys("quarantine/250002/")).containsExactlyInAnyOrder("quarantine/" + xmlKey,
+                "quarantine/" + xmlKey + ".report.json");
+        assertThat(keys("250002/")).containsExactly("250002/BROKEN-1/soknad.pdf");
+    }
+
+    @Test
+    void sameDocumentIdUnderAnotherPosting_shouldBeQuarantinedAsAConflictNamingBothCases_andNeverDeleted() {
+        DemoDrops.Drop first = new DemoDrops("250010", DATE).drops().get(0);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(first));
+        assertThat(archiveDocument(first.xmlKey(), "twin-1")).isEmpty();
+        drainArchivedNotices();
+        DemoDrops.Drop other = new DemoDrops("250011", DATE).drops().get(0);
+        DocumentDrop d = other.document();
+        DemoDrops.Drop twin = new DemoDrops.Drop(new DocumentDrop(d.form(), first.document().documentId(), d.title(),
+                d.documentDate(), d.posting(), null, first.document().files()), first.files());
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(twin));
+
+        List<String> staleRemoval = removeXmlAttachment(List.of(Message.builder().messageId("stale-1")
+                .receiptHandle("stale-1").body("{\"xmlKey\":\"" + twin.xmlKey() + "\",\"documentId\":\""
+                        + twin.document().documentId() + "\",\"entryId\":\"x\"}").build()));
+        assertThat(staleRemoval).as("a notice for the twin deletes nothing").containsExactly("stale-1");
+        assertThat(keys("250011/")).hasSize(2);
+
+        assertThat(archiveDocument(twin.xmlKey(), "twin-2")).isEmpty();
+
+        String report = report(twin.xmlKey());
+        assertThat(report).contains("\"field\":\"documentId\"", "WEBCRUITER 250010", "WEBCRUITER 250011");
+        assertThat(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket()).key("quarantine/" + twin.xmlKey()))
+                .asByteArray()).as("kept, not deleted").isNotEmpty();
+        assertThat(archivedNotices()).as("no notice, so nothing removes it").isEmpty();
+        assertThat(documentsOf(first.document().documentId())).hasSize(1);
+    }
+
+    @Test
+    void xmlUploadedAgainAfterItWasArchivedAndRemoved_shouldBeRemovedAgain_whenItsContentIsWhatWasArchived() {
+        DemoDrops.Drop drop = new DemoDrops("250020", DATE).drops().get(1);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        assertThat(archiveDocument(drop.xmlKey(), "again-1")).isEmpty();
+        assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
+        assertThat(keys("250020/")).isEmpty();
+
+        put(drop.xmlKey(), new DropWriter().write(drop.document()));
+        assertThat(archiveDocument(drop.xmlKey(), "again-2")).as("recognised, not waiting for its files").isEmpty();
+        assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
+
+        assertThat(keys("250020/")).isEmpty();
+        assertThat(keys("quarantine/250020/")).isEmpty();
+        assertThat(documentsOf(drop.document().documentId())).hasSize(2);
+    }
+
+    @Test
+    void xmlUploadedAgainAfterItWasArchivedAndRemoved_shouldBeQuarantinedAsAConflict_whenItsContentDiffers() {
+        DemoDrops.Drop drop = new DemoDrops("250021", DATE).drops().get(0);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        assertThat(archiveDocument(drop.xmlKey(), "changed-1")).isEmpty();
+        assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
+        DocumentDrop d = drop.document();
+        DropFile file = d.files().get(0);
+        DocumentDrop changed = new DocumentDrop(d.form(), d.documentId(), d.title(), d.documentDate(), d.posting(),
+                null, List.of(new DropFile(file.name(), file.role(), file.title(), file.size() + 1, "0".repeat(64))));
+
+        put(drop.xmlKey(), new DropWriter().write(changed));
+        assertThat(archiveDocument(drop.xmlKey(), "changed-2")).isEmpty();
+
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
+        assertThat(archivedNotices()).isEmpty();
+        assertThat(documentsOf(d.documentId())).singleElement()
+                .satisfies(doc -> assertThat(doc.content()).isEqualTo(drop.files().get(file.name())));
+    }
+
+    @Test
+    void xmlUploadedAgainWithAnotherFileList_shouldBeQuarantinedAsAConflict_notMixedIntoTheArchivedEntry() {
+        DemoDrops.Drop drop = new DemoDrops("250022", DATE).drops().get(1);
+        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        assertThat(archiveDocument(drop.xmlKey(), "list-1")).isEmpty();
+        assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
+        DocumentDrop d = drop.document();
+        byte[] other = MinimalPdf.withText("another main document");
+        DocumentDrop changed = new DocumentDrop(d.form(), d.documentId(), d.title(), d.documentDate(), d.posting(),
+                d.applicant(), List.of(new DropFile("soknad-ny.pdf", DropFile.Role.MAIN, "Søknad", other.length,
+                DemoDrops.sha256(other))));
+
+        put(DropKeys.fileKey(drop.xmlKey(), "soknad-ny.pdf"), other);
+        put(drop.xmlKey(), new DropWriter().write(changed));
+        assertThat(archiveDocument(drop.xmlKey(), "list-2")).isEmpty();
+
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
+        assertThat(documentsOf(d.documentId())).extracting(ArchiveContents.Document::fileName)
+                .containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
+        assertThat(archivedNotices()).isEmpty();
+    }
+
+    private static List<String> archiveDocument(String key, String messageId) {
+        Message message = Message.builder().messageId(messageId).receiptHandle(messageId)
+                .body(LambdaEvents.objectCreated(pipeline.bucket(), key, 1, "etag", Pipeline.REGION))
+                .attributesWithStrings(Map.of("ApproximateReceiveCount", "1")).build();
+        return LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument",
+                LambdaEvents.sqsBatch(List.of(message), pipeline.queueArn("IntakeQueue"), Pipeline.REGION)));
+    }
+
+    private static List<String> removeXmlAttachment(List<Message> notices) {
+        return LambdaEvents.batchItemFailures(pipeline.invoke("removeXmlAttachment",
+                LambdaEvents.sqsBatch(notices, pipeline.queueArn("ArchivedQueue"), Pipeline.REGION)));
+    }
+
+    /** Takes every notice off the archived queue. */
+    private static List<Message> archivedNotices() {
+        String queue = pipeline.queueOf("removeXmlAttachment");
+        List<Message> messages = pipeline.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+        messages.forEach(m -> pipeline.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
+        return messages;
+    }
+
+    private static void drainArchivedNotices() {
+        archivedNotices();
+    }
+
+    private static List<ArchiveContents.Document> documentsOf(String documentId) {
+        return stack.archive().contents().documents().stream()
+                .filter(d -> d.externalReference().equals(documentId)).toList();
+    }
+
+    private static void put(String key, byte[] content) {
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromBytes(content));
+    }
+
+    private static List<String> keys(String prefix) {
+        return pipeline.s3().listObjectsV2Paginator(r -> r.bucket(pipeline.bucket()).prefix(prefix)).contents()
+                .stream().map(o -> o.key()).toList();
+    }
+
+    private static String report(String xmlKey) {
+        return new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+                .key("quarantine/" + xmlKey + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,111 @@
+package no.webcruiteresa.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import no.webcruiteresa.adapter.drop.DropWriter;
+import no.webcruiteresa.application.DropKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * A PDF that arrives after its drop's deadline, on the running pipeline (the notifications template.yaml
+ * declares, the functions polling their queues): the drop is quarantined first, then the late file must bring
+ * it back together, instead of staying in the drop area for ever.
+ */
+class LateFileAfterDeadlineTest {
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
+    private static EmbeddedStack stack;
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void startStack() {
+        System.setProperty("webcruiter-esa.drop.incomplete-deadline", "3s");
+        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests());
+        pipeline = stack.pipeline();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+        Pipeline.systemProperties().forEach(System::clearProperty);
+    }
+
+    @Test
+    void aFileArrivingAfterItsDropWasQuarantinedForLackingIt_shouldReleaseTheDropAndGetItArchived() throws Exception {
+        DemoDrops.Drop drop = new DemoDrops("250030", DATE).drops().get(1);
+        String folder = folder(drop);
+        put(folder + "soknad.pdf", drop.files().get("soknad.pdf"));
+        put(drop.xmlKey(), new DropWriter().write(drop.document()));
+        awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && keys(folder).isEmpty(),
+                "quarantined after the deadline");
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file\"", "cv.pdf");
+
+        put(folder + "cv.pdf", drop.files().get("cv.pdf"));
+        awaitCondition(() -> keys(folder).isEmpty() && !exists("quarantine/" + drop.xmlKey() + ".report.json")
+                && pipeline.idle(), "released, archived and removed");
+        assertThat(pipeline.awaitIdle(Duration.ofMinutes(1))).isTrue();
+
+        assertThat(stack.archive().contents().documents())
+                .filteredOn(d -> d.externalReference().equals(drop.document().documentId()))
+                .extracting(d -> d.fileName()).containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
+        assertThat(keys(folder)).as("nothing left in the drop area").isEmpty();
+        assertThat(keys("quarantine/" + folder)).as("nothing left in quarantine").isEmpty();
+        assertThat(pipeline.deadLettered()).isZero();
+    }
+
+    @Test
+    void aFileArrivingLateForADropQuarantinedForAnotherReason_shouldBeMovedBesideItAndRecorded() throws Exception {
+        DemoDrops.Drop drop = new DemoDrops("250031", DATE).drops().get(1);
+        String folder = folder(drop);
+        put(folder + "soknad.pdf", "MZ not a pdf".getBytes(StandardCharsets.US_ASCII));
+        put(drop.xmlKey(), new DropWriter().write(drop.document()));
+        awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && keys(folder).isEmpty(),
+                "quarantined");
+        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file.size\"");
+
+        put(folder + "cv.pdf", drop.files().get("cv.pdf"));
+        awaitCondition(() -> exists("quarantine/" + folder + "cv.pdf") && keys(folder).isEmpty(), "late file moved");
+
+        assertThat(report(drop.xmlKey())).contains("\"objects\":[\"" + folder + "cv.pdf\"").contains("\"missing\":[]");
+        assertThat(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket()).key("quarantine/" + folder + "cv.pdf"))
+                .asByteArray()).isEqualTo(drop.files().get("cv.pdf"));
+    }
+
+    private static String folder(DemoDrops.Drop drop) {
+        return DropKeys.folder(drop.document().posting().caseNumber(), drop.document().documentId());
+    }
+
+    /** Polls until the pipeline has done what is asked; the limit only stops a broken pipeline hanging the build. */
+    private static void awaitCondition(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void put(String key, byte[] content) {
+        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromBytes(content));
+    }
+
+    private static boolean exists(String key) {
+        return keys(key).contains(key);
+    }
+
+    private static List<String> keys(String prefix) {
+        return pipeline.s3().listObjectsV2Paginator(r -> r.bucket(pipeline.bucket()).prefix(prefix)).contents()
+                .stream().map(o -> o.key()).toList();
+    }
+
+    private static String report(String xmlKey) {
+        return new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+                .key("quarantine/" + xmlKey + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
+    }
+}

@@ -62,7 +62,7 @@ final class SqsBatch {
                 handler.accept(record);
             } catch (InvalidDropException e) {
                 quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
-                        e.field(), e.rule(), null, Instant.now(), deliveries, List.of()));
+                        e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
             } catch (RuntimeException e) {
                 Duration delay = backoff.after(deliveries);
                 LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
@@ -81,6 +81,17 @@ final class SqsBatch {
             return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
         } catch (NumberFormatException e) {
             return 1;
+        }
+    }
+
+    /** When the message was first sent (retention of its parked body counts from then); null when unknown. */
+    static Instant sentAt(SQSEvent.SQSMessage record) {
+        Map<String, String> attributes = record.getAttributes();
+        try {
+            return attributes == null || attributes.get("SentTimestamp") == null ? null
+                    : Instant.ofEpochMilli(Long.parseLong(attributes.get("SentTimestamp")));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

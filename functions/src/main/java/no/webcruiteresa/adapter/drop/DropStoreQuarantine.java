@@ -37,12 +37,15 @@ public class DropStoreQuarantine implements Quarantine {
         String folder = xmlKey.contains("/") ? xmlKey.substring(0, xmlKey.lastIndexOf('/') + 1) : xmlKey;
         List<String> objects = store.list(folder).stream().map(DropStore.StoredObject::key)
                 .filter(key -> !isQuarantined(key)).toList();
+        // The drop's first arrival, not the XML's last copy: retention counts from it (a redriven drop was copied).
+        Instant firstSeen = store.describe(xmlKey).map(DropStore.StoredObject::firstArrival).orElse(report.firstSeen());
         for (String key : objects) {
             store.copy(key, prefix + key);
         }
         QuarantineReport complete = new QuarantineReport(report.key(), report.field(), report.rule(),
-                report.firstSeen(), report.quarantinedAt(), report.attempts(), objects);
-        store.write(prefix + xmlKey + REPORT_SUFFIX, json.writeValueAsBytes(toJson(complete)), "application/json");
+                firstSeen, report.quarantinedAt(), report.attempts(), objects);
+        store.write(prefix + xmlKey + REPORT_SUFFIX, json.writeValueAsBytes(toJson(complete)), "application/json",
+                firstSeen);
         for (String key : objects) {
             store.delete(key);
         }
@@ -55,7 +58,7 @@ public class DropStoreQuarantine implements Quarantine {
         ObjectNode document = toJson(report);
         document.put("source", source).put("messageId", messageId).put("body", body);
         store.write(prefix + "messages/" + source + "/" + messageId + REPORT_SUFFIX, json.writeValueAsBytes(document),
-                "application/json");
+                "application/json", report.firstSeen());
         LOG.warning(() -> "quarantined message " + messageId + " of " + source + ": " + report.field() + ": "
                 + report.rule());
     }

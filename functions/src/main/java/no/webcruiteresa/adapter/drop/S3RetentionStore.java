@@ -64,6 +64,13 @@ public class S3RetentionStore implements RetentionStore {
      * id this sweep has just deleted.
      */
     private Page listVersions(Position after, int size) {
+        Page page = listVersions(after, size, false);
+        // One key with more versions than the page holds: ask for a full page before resorting to a version id.
+        return page != null ? page : listVersions(after, 1000, true);
+    }
+
+    /** Null when a single key filled a truncated page and {@code orByVersionId} is false. */
+    private Page listVersions(Position after, int size, boolean orByVersionId) {
         ListObjectVersionsResponse response = s3.listObjectVersions(r -> r.bucket(bucket).maxKeys(size)
                 .keyMarker(after == null ? null : after.key())
                 .versionIdMarker(after == null ? null : after.versionId()));
@@ -79,8 +86,9 @@ public class S3RetentionStore implements RetentionStore {
         String cut = items.get(items.size() - 1).key();
         List<StoredVersion> whole = items.stream().filter(i -> !i.key().equals(cut)).toList();
         if (whole.isEmpty()) {
-            // One key with more versions than a page: continue by version id, as S3 says.
-            return new Page(items, new Position(response.nextKeyMarker(), response.nextVersionIdMarker()));
+            // Over 1000 versions of one key: continue by version id, as S3 says.
+            return orByVersionId ? new Page(items, new Position(response.nextKeyMarker(),
+                    response.nextVersionIdMarker())) : null;
         }
         return new Page(whole, new Position(whole.get(whole.size() - 1).key(), null));
     }

@@ -3,7 +3,9 @@ package no.webcruiteresa.adapter.drop;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +15,7 @@ import no.webcruiteresa.application.port.SweepJournal;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -66,9 +69,24 @@ public class S3SweepJournal implements SweepJournal {
         put(checkpointKey(), json.writeValueAsBytes(node));
     }
 
+    /** In a versioned bucket every saved checkpoint left a version naming a key: all of them go. */
     @Override
     public void clearCheckpoint() {
         s3.deleteObject(r -> r.bucket(bucket).key(checkpointKey()));
+        var versions = s3.listObjectVersions(r -> r.bucket(bucket).prefix(checkpointKey()));
+        List<ObjectIdentifier> ids = new ArrayList<>();
+        versions.versions().stream().filter(v -> v.key().equals(checkpointKey()) && isVersion(v.versionId()))
+                .forEach(v -> ids.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+        versions.deleteMarkers().stream().filter(m -> m.key().equals(checkpointKey()) && isVersion(m.versionId()))
+                .forEach(m -> ids.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<ObjectIdentifier> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
+            s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+        }
+    }
+
+    private static boolean isVersion(String versionId) {
+        return versionId != null && !versionId.equals("null");
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,8 +36,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The retention sweep at scale, not part of the test suite (its name does not end in Test):
  * {@code mvn -B -q -pl local-stack -am verify -Dtest=RetentionScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -DskipITs -Dretention.bench.objects=50000}. S3Mock runs in a JVM of its own, so the heap measured here is the
- * sweep's. Prints one RESULT line (docs/performance.md).
+ * -DskipITs -Dretention.bench.objects=50000 [-Dretention.bench.s3=moto]}. The S3 runs in a process of its own
+ * (S3Mock in a second JVM, or moto_server), so the heap measured here is the sweep's. S3Mock 5.2.0 rewrites its
+ * whole bucket index on every put and delete, so beyond a few thousand objects it measures S3Mock, not the sweep;
+ * moto keeps its index in memory. Prints one RESULT line (docs/performance.md).
  */
 class RetentionScaleBenchmark {
     private static final String BUCKET = "webcruiter-drop";
@@ -47,11 +48,17 @@ class RetentionScaleBenchmark {
     void sweepManyObjects() throws Exception {
         int objects = Integer.getInteger("retention.bench.objects", 0);
         assumeTrue(objects > 0, "set -Dretention.bench.objects=N");
+        boolean onMoto = System.getProperty("retention.bench.s3", "s3mock").equals("moto");
         int port = EmbeddedStack.freePort();
-        Process s3Mock = startS3Mock(port);
+        MotoServer moto = onMoto ? MotoServer.startIfInstalled() : null;
+        assumeTrue(!onMoto || moto != null, "moto_server is not on the PATH");
+        Process s3Mock = onMoto ? null : startS3Mock(port);
         try {
             S3Calls calls = new S3Calls(false);
-            S3Client s3 = EmbeddedS3.client(URI.create("http://127.0.0.1:" + port), calls);
+            S3Client s3 = EmbeddedS3.client(onMoto ? moto.endpoint() : URI.create("http://127.0.0.1:" + port), calls);
+            if (onMoto) {
+                s3.createBucket(r -> r.bucket(BUCKET));
+            }
             Instant arrived = Instant.now();
             long fillStart = System.nanoTime();
             fill(s3, objects);
@@ -70,20 +77,25 @@ class RetentionScaleBenchmark {
 
             String result = String.format("RESULT objects=%d deleted=%d failed=%d seconds=%.1f list_calls=%d "
                             + "delete_calls=%d tag_calls=%d head_calls=%d peak_heap_used_mb=%d max_heap_after_gc_mb=%d "
-                            + "xmx_mb=%d fill_seconds=%d java=%s cores=%d", objects, audit.deleted(), audit.failed(),
+                            + "xmx_mb=%d fill_seconds=%d java=%s cores=%d s3=%s", objects, audit.deleted(), audit.failed(),
                     millis / 1000.0, calls.count("ListObjectsV2") + calls.count("ListObjectVersions"),
                     calls.count("DeleteObjects"), calls.count("GetObjectTagging"), calls.count("HeadObject"),
                     heap.peakUsedBytes() >> 20, heap.maxAfterGcBytes() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20, fillSeconds, System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), onMoto ? "moto" : "s3mock");
             System.out.println(result);
             Files.writeString(Path.of("target", "retention-benchmark.txt"), result + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             heap.stop();
             assertThat(audit.deleted()).isEqualTo(objects);
         } finally {
-            s3Mock.destroy();
-            s3Mock.waitFor();
+            if (moto != null) {
+                moto.close();
+            }
+            if (s3Mock != null) {
+                s3Mock.destroy();
+                s3Mock.waitFor();
+            }
         }
     }
 
@@ -129,13 +141,17 @@ class RetentionScaleBenchmark {
 
     /** Peak heap over the sweep: the pools' peak usage, and the largest heap left after any collection. */
     private static final class HeapWatch {
+        private static final java.util.Set<String> HEAP_POOLS = heapPools().stream().map(MemoryPoolMXBean::getName)
+                .collect(java.util.stream.Collectors.toSet());
         private final AtomicLong maxAfterGc = new AtomicLong();
         private final List<NotificationEmitter> emitters = new ArrayList<>();
         private final NotificationListener listener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed)
-                        .sum();
+                // The map holds every pool (metaspace, code cache too): count the heap's.
+                long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                        .mapToLong(pool -> pool.getValue().getUsed()).sum();
                 maxAfterGc.accumulateAndGet(after, Math::max);
             }
         };

@@ -108,6 +108,22 @@ class RetentionSweepTest {
     }
 
     @Test
+    void shouldDeleteAParkedMessage_twelveMonthsAfterItWasSent() {
+        RetentionFixture drop = bucket(1000);
+        DropStoreQuarantine quarantine = new DropStoreQuarantine(new S3DropStore(drop.s3, drop.bucket), "quarantine/");
+        Instant sent = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        quarantine.quarantineMessage("createCase", "9d6f8a53", "{\"caseNumber\":\"240117\",\"name\":\"Åse\"}",
+                new QuarantineReport("message 9d6f8a53", "body", "not JSON", sent, Instant.now(), 1, List.of()));
+
+        drop.sweepAt(monthsLater(sent, 12).minus(1, ChronoUnit.DAYS));
+        assertThat(drop.dataKeys()).containsExactly("quarantine/messages/createCase/9d6f8a53.report.json");
+
+        SweepAudit audit = drop.sweepAt(monthsLater(sent, 12).plus(1, ChronoUnit.DAYS));
+        assertThat(drop.dataKeys()).isEmpty();
+        assertThat(audit.categories().get(RetentionCategory.PARKED_MESSAGE).deleted()).isEqualTo(1);
+    }
+
+    @Test
     void shouldStampTheFirstArrivalOnTheFirstCopy_andKeepItThroughARelease() {
         RetentionFixture drop = bucket(1000);
         S3DropStore store = new S3DropStore(drop.s3, drop.bucket);

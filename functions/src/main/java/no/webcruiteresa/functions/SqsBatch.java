@@ -84,13 +84,24 @@ final class SqsBatch {
         }
     }
 
-    /** When the message was first sent (retention of its parked body counts from then); null when unknown. */
+    /** Message attribute a redriven message carries: when its original first arrived (ISO-8601 instant). */
+    static final String FIRST_ARRIVAL = "first-arrival";
+
+    /**
+     * When the message first arrived (retention of its parked body counts from then): the time a redrive carried
+     * over, else when SQS received it; null when unknown.
+     */
     static Instant sentAt(SQSEvent.SQSMessage record) {
         Map<String, String> attributes = record.getAttributes();
         try {
+            SQSEvent.MessageAttribute carried = record.getMessageAttributes() == null ? null
+                    : record.getMessageAttributes().get(FIRST_ARRIVAL);
+            if (carried != null && carried.getStringValue() != null) {
+                return Instant.parse(carried.getStringValue());
+            }
             return attributes == null || attributes.get("SentTimestamp") == null ? null
                     : Instant.ofEpochMilli(Long.parseLong(attributes.get("SentTimestamp")));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             return null;
         }
     }

@@ -26,6 +26,13 @@ class RetentionInputsTest {
         message.setAttributes(Map.of("SentTimestamp", "1764547200000"));
         assertThat(SqsBatch.sentAt(message)).isEqualTo(Instant.parse("2025-12-01T00:00:00Z"));
 
+        SQSEvent.MessageAttribute carried = new SQSEvent.MessageAttribute();
+        carried.setStringValue("2025-06-01T10:00:00Z");
+        carried.setDataType("String");
+        message.setMessageAttributes(Map.of("first-arrival", carried));
+        assertThat(SqsBatch.sentAt(message)).as("a redriven message").isEqualTo(Instant.parse("2025-06-01T10:00:00Z"));
+
+        message.setMessageAttributes(null);
         message.setAttributes(Map.of("SentTimestamp", "soon"));
         assertThat(SqsBatch.sentAt(message)).isNull();
         message.setAttributes(null);

@@ -81,6 +81,23 @@ class RetentionSweepFunctionTest {
         assertThat(after.documents()).isEqualTo(before.documents());
     }
 
+    @Test
+    void aRedrivenMessage_shouldCarryWhenItsOriginalFirstArrived() {
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueUrl("PostingDeadLetterQueue")).messageBody("{}"));
+        String request = "{\"deadLetterQueues\":[\"" + pipeline.queueUrl("PostingDeadLetterQueue") + ">"
+                + pipeline.queueUrl("PostingQueue") + "\"]}";
+
+        LambdaEvents.asMap(pipeline.invoke("redrive", request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        var moved = pipeline.sqs().receiveMessage(r -> r.queueUrl(pipeline.queueUrl("PostingQueue"))
+                .messageAttributeNames("All").maxNumberOfMessages(10)).messages();
+        assertThat(moved).singleElement().satisfies(m -> assertThat(Instant.parse(
+                m.messageAttributes().get("first-arrival").stringValue())).isBetween(before, Instant.now()));
+        moved.forEach(m -> pipeline.sqs().deleteMessage(d -> d.queueUrl(pipeline.queueUrl("PostingQueue"))
+                .receiptHandle(m.receiptHandle())));
+    }
+
     private static SweepAudit sweepAt(Instant now) {
         S3RetentionStore store = new S3RetentionStore(pipeline.s3(), pipeline.bucket(), 4);
         try {

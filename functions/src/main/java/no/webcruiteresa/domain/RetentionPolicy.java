@@ -5,8 +5,9 @@ import java.time.Period;
 import java.time.ZoneOffset;
 
 /**
- * How long the integration keeps its own copies of personal data (drop area, quarantine). The archive's
- * records are never touched: their disposal belongs to the archive's own rules.
+ * How long the integration keeps its own copies of personal data (drop area, quarantine, parked messages),
+ * counted from when the data first arrived: a copy (quarantine, redrive) does not restart the clock. The
+ * archive's records are never touched: their disposal belongs to the archive's own rules.
  */
 public record RetentionPolicy(Period retention) {
     public RetentionPolicy {
@@ -19,7 +20,8 @@ public record RetentionPolicy(Period retention) {
         return now.atZone(ZoneOffset.UTC).minus(retention).toInstant();
     }
 
-    public boolean expired(Instant lastModified, Instant now) {
-        return lastModified.isBefore(cutoff(now));
+    /** @param firstArrival when the data first reached the integration */
+    public boolean expired(Instant firstArrival, Instant now) {
+        return firstArrival.isBefore(cutoff(now));
     }
 }

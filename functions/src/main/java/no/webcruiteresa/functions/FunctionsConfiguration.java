@@ -2,7 +2,6 @@ package no.webcruiteresa.functions;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -18,7 +17,6 @@ import no.webcruiteresa.application.ArchiveDocument;
 import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
-import no.webcruiteresa.application.SweepRetention;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
@@ -135,13 +133,6 @@ public class FunctionsConfiguration {
         RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings);
         SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine);
         return event -> batch.process(event, record -> useCase.remove(Messages.archivedNotice(record.getBody())));
-    }
-
-    @Bean
-    Function<ScheduledEvent, SweepRetention.SweepReport> retentionSweep(S3DropStore store,
-                                                                       WebcruiterEsaProperties properties) {
-        SweepRetention useCase = new SweepRetention(store, properties.retentionPolicy(), Clock.systemUTC());
-        return event -> useCase.sweep();
     }
 
     /** Invoked by hand after a fix: releases quarantined drops and moves dead-lettered messages back. */

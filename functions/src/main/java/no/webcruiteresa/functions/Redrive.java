@@ -1,13 +1,17 @@
 package no.webcruiteresa.functions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The redrive operation, run by a person after fixing the cause: releases quarantined drops (all, or the
@@ -56,16 +60,29 @@ final class Redrive implements Function<Redrive.Request, Redrive.Report> {
         return report;
     }
 
+    /** A resent message is new to SQS; it carries when the original first arrived, for the retention sweep. */
+    private static Map<String, MessageAttributeValue> firstArrival(Message message) {
+        MessageAttributeValue kept = message.messageAttributes().get(SqsBatch.FIRST_ARRIVAL);
+        String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        if (kept == null && sent == null) {
+            return Map.of();
+        }
+        return Map.of(SqsBatch.FIRST_ARRIVAL, kept != null ? kept : MessageAttributeValue.builder().dataType("String")
+                .stringValue(Instant.ofEpochMilli(Long.parseLong(sent)).toString()).build());
+    }
+
     private int move(String deadLetterQueue, String sourceQueue) {
         int moved = 0;
         while (true) {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(deadLetterQueue).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
+                    .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP)
+                    .messageAttributeNames(SqsBatch.FIRST_ARRIVAL)).messages();
             if (messages.isEmpty()) {
                 return moved;
             }
             for (Message message : messages) {
-                sqs.sendMessage(r -> r.queueUrl(sourceQueue).messageBody(message.body()));
+                sqs.sendMessage(r -> r.queueUrl(sourceQueue).messageBody(message.body())
+                        .messageAttributes(firstArrival(message)));
                 sqs.deleteMessage(r -> r.queueUrl(deadLetterQueue).receiptHandle(message.receiptHandle()));
                 moved++;
             }

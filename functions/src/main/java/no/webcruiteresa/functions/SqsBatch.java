@@ -62,7 +62,7 @@ final class SqsBatch {
                 handler.accept(record);
             } catch (InvalidDropException e) {
                 quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
-                        e.field(), e.rule(), null, Instant.now(), deliveries, List.of()));
+                        e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
             } catch (RuntimeException e) {
                 Duration delay = backoff.after(deliveries);
                 LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
@@ -81,6 +81,28 @@ final class SqsBatch {
             return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
         } catch (NumberFormatException e) {
             return 1;
+        }
+    }
+
+    /** Message attribute a redriven message carries: when its original first arrived (ISO-8601 instant). */
+    static final String FIRST_ARRIVAL = "first-arrival";
+
+    /**
+     * When the message first arrived (retention of its parked body counts from then): the time a redrive carried
+     * over, else when SQS received it; null when unknown.
+     */
+    static Instant sentAt(SQSEvent.SQSMessage record) {
+        Map<String, String> attributes = record.getAttributes();
+        try {
+            SQSEvent.MessageAttribute carried = record.getMessageAttributes() == null ? null
+                    : record.getMessageAttributes().get(FIRST_ARRIVAL);
+            if (carried != null && carried.getStringValue() != null) {
+                return Instant.parse(carried.getStringValue());
+            }
+            return attributes == null || attributes.get("SentTimestamp") == null ? null
+                    : Instant.ofEpochMilli(Long.parseLong(attributes.get("SentTimestamp")));
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -81,7 +81,14 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
     public record FormProperties(String entryType, String legalBasis, boolean screenApplicantName) {
     }
 
-    public record Retention(Period period) {
+    /**
+     * @param period        how long the integration keeps its own copies, from their first arrival
+     * @param prefix        the sweep's audit records, checkpoint and hold list; never swept
+     * @param safetyMargin  the sweep stops this long before the Lambda deadline and resumes next run
+     * @param pageSize      objects listed and deleted per request (at most 1000)
+     * @param lookupThreads parallel per-object requests (first arrival, hold tag)
+     */
+    public record Retention(Period period, String prefix, Duration safetyMargin, int pageSize, int lookupThreads) {
     }
 
     RegistrationSettings registrationSettings() {

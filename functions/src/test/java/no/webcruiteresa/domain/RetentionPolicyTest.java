@@ -19,6 +19,13 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void shouldCountCalendarMonths_soADayLessStaysAndADayMoreGoes() {
+        Instant arrived = Instant.parse("2025-02-28T10:00:00Z");
+        assertThat(twelveMonths.expired(arrived, Instant.parse("2026-02-27T10:00:00Z"))).isFalse();
+        assertThat(twelveMonths.expired(arrived, Instant.parse("2026-03-01T10:00:00Z"))).isTrue();
+    }
+
+    @Test
     void shouldRefuseAnEmptyPeriod() {
         assertThatThrownBy(() -> new RetentionPolicy(Period.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

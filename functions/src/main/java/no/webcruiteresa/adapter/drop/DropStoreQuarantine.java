@@ -48,7 +48,10 @@ public class DropStoreQuarantine implements Quarantine {
                 store.copy(key, prefix + key);
             }
         }
-        write(new QuarantineReport(report.key(), report.field(), report.rule(), report.firstSeen(),
+        // The drop's first arrival, not the XML's last copy: retention counts from it (a redriven drop was copied).
+        Instant firstSeen = store.describe(xmlKey).or(() -> store.describe(prefix + xmlKey))
+                .map(DropStore.StoredObject::firstArrival).orElse(report.firstSeen());
+        write(new QuarantineReport(report.key(), report.field(), report.rule(), firstSeen,
                 report.quarantinedAt(), report.attempts(), objects, missing));
         // The XML goes last: while it is in the drop area, a repeat of its message finishes the move.
         for (String key : objects) {
@@ -83,7 +86,8 @@ public class DropStoreQuarantine implements Quarantine {
     }
 
     private void write(QuarantineReport report) {
-        store.write(prefix + report.key() + REPORT_SUFFIX, json.writeValueAsBytes(toJson(report)), "application/json");
+        store.write(prefix + report.key() + REPORT_SUFFIX, json.writeValueAsBytes(toJson(report)), "application/json",
+                report.firstSeen());
     }
 
     @Override
@@ -91,7 +95,7 @@ public class DropStoreQuarantine implements Quarantine {
         ObjectNode document = toJson(report);
         document.put("source", source).put("messageId", messageId).put("body", body);
         store.write(prefix + "messages/" + source + "/" + messageId + REPORT_SUFFIX, json.writeValueAsBytes(document),
-                "application/json");
+                "application/json", report.firstSeen());
         LOG.warning(() -> "quarantined message " + messageId + " of " + source + ": " + report.field() + ": "
                 + report.rule());
     }

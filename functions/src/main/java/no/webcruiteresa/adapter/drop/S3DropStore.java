@@ -3,6 +3,9 @@ package no.webcruiteresa.adapter.drop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import no.webcruiteresa.domain.InvalidDropException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -52,7 +56,8 @@ public class S3DropStore implements DropStore {
     public Optional<StoredObject> describe(String key) {
         try {
             var head = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(new StoredObject(key, head.contentLength(), head.lastModified()));
+            return Optional.of(new StoredObject(key, head.contentLength(), head.lastModified(),
+                    FirstArrival.of(head.metadata(), head.lastModified())));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -73,14 +78,26 @@ public class S3DropStore implements DropStore {
         }
     }
 
+    /** Replaces the copy's metadata to carry the source's first arrival (S3 gives the copy a new LastModified). */
     @Override
     public void copy(String fromKey, String toKey) {
-        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey));
+        var head = s3.headObject(r -> r.bucket(bucket).key(fromKey));
+        Map<String, String> metadata = new HashMap<>(head.metadata());
+        metadata.put(FirstArrival.METADATA, FirstArrival.of(head.metadata(), head.lastModified()).toString());
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey)
+                .metadataDirective(MetadataDirective.REPLACE).metadata(metadata).contentType(head.contentType()));
     }
 
     @Override
     public void write(String key, byte[] content, String contentType) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType),
+        write(key, content, contentType, null);
+    }
+
+    @Override
+    public void write(String key, byte[] content, String contentType, Instant firstArrival) {
+        Map<String, String> metadata = firstArrival == null ? Map.of()
+                : Map.of(FirstArrival.METADATA, firstArrival.toString());
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
     }
 

@@ -19,9 +19,16 @@ public interface DropStore {
     /** The object's first {@code length} bytes (fewer if it is shorter). */
     byte[] readPrefix(String key, int length);
 
+    /** Copies the object; the copy keeps the original's first arrival (retention counts from it, not the copy). */
     void copy(String fromKey, String toKey);
 
     void write(String key, byte[] content, String contentType);
+
+    /**
+     * Writes an object that records data first received at {@code firstArrival} (a report on a drop, a parked
+     * message), so retention counts from then; null: the data arrives now.
+     */
+    void write(String key, byte[] content, String contentType, Instant firstArrival);
 
     InputStream open(String key);
 
@@ -31,6 +38,13 @@ public interface DropStore {
     /** Every object under the prefix, oldest first is not promised. */
     List<StoredObject> list(String prefix);
 
-    record StoredObject(String key, long size, Instant lastModified) {
+    /**
+     * @param firstArrival when the data first reached the integration; a copy (quarantine, redrive) has a newer
+     *                     {@code lastModified} but keeps this. Equal to {@code lastModified} where not known.
+     */
+    record StoredObject(String key, long size, Instant lastModified, Instant firstArrival) {
+        public StoredObject(String key, long size, Instant lastModified) {
+            this(key, size, lastModified, lastModified);
+        }
     }
 }

@@ -93,9 +93,8 @@ final class HtmlView implements HttpHandler {
             html.append("<tr class=\"entry\"><td>").append(escape(text(jp, "journaldato"))).append("</td><td>")
                     .append(escape(text(jp, "registreringsID"))).append("</td><td>")
                     .append(escape(code(jp, "journalposttype"))).append("</td><td>")
-                    .append(escape(text(jp, "offentligTittel"))).append("</td><td>")
-                    .append(screened ? "<em>Unntatt offentlighet</em>"
-                            : escape(String.join(", ", parties(jp).stream().filter(p -> !p.startsWith("IM")).toList())))
+                    .append(escape(text(jp, "offentligTittel"))).append("</td><td class=\"parties\">")
+                    .append(publicParties(jp))
                     .append("</td><td>");
             if (screened) {
                 html.append("<em>").append(escape(jp.data().path("skjerming").path("skjermingshjemmel").asString("")))
@@ -111,6 +110,35 @@ final class HtmlView implements HttpHandler {
             html.append("</td></tr>");
         }
         return html.append("</table>").toString();
+    }
+
+    /**
+     * Senders and recipients as the public may see them: a name is left out where the entry's skjermingMetadata
+     * screens it (NA sender, NM recipient, M all); a screened entry without skjermingMetadata shows none.
+     */
+    private String publicParties(ArchiveStore.Entity jp) {
+        boolean screened = jp.data().has("skjerming");
+        java.util.Set<String> codes = new java.util.HashSet<>(
+                jp.data().path("skjerming").path("skjermingMetadata").findValuesAsString("kode"));
+        List<String> shown = new java.util.ArrayList<>();
+        boolean hidden = false;
+        for (String party : parties(jp)) {
+            String role = party.substring(0, 2);
+            if (role.startsWith("I")) {
+                continue;
+            }
+            boolean screenedName = screened && (codes.isEmpty() || codes.contains("M")
+                    || (role.equals("EA") && codes.contains("NA")) || (role.equals("EM") && codes.contains("NM")));
+            if (screenedName) {
+                hidden = true;
+            } else {
+                shown.add(escape(party));
+            }
+        }
+        if (hidden) {
+            shown.add("<em>Unntatt offentlighet</em>");
+        }
+        return String.join(", ", shown);
     }
 
     private List<String> parties(ArchiveStore.Entity jp) {

@@ -36,5 +36,22 @@ class EmbeddedPipelineEndToEndTest {
         assertThat(stack.pipeline().awaitIdle(Duration.ofMinutes(2))).as("queues drained").isTrue();
         scenario.assertOutcome(stack.archive().contents(), stack.pipeline().s3(), stack.pipeline().bucket(),
                 stack.pipeline().deadLettered());
+        assertThat(publicParties()).as("the public journal names no applicant as sender or recipient")
+                .isNotEmpty().allSatisfy(cell -> scenario.drops.stream()
+                        .flatMap(d -> d.document().applicantIfAny().stream())
+                        .forEach(applicant -> assertThat(cell).doesNotContain(applicant.familyName())));
+    }
+
+    /** The sender/recipient cells of the simulator's public journal (offentleglova). */
+    private java.util.List<String> publicParties() throws Exception {
+        String html = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        stack.archive().htmlView().resolve("offentlig-journal")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("<td class=\"parties\">(.*?)</td>").matcher(html);
+        while (matcher.find()) {
+            cells.add(matcher.group(1));
+        }
+        return cells;
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
@@ -119,6 +120,24 @@ class Noark5StrictServerTest {
             assertThat(OffsetDateTime.parse(date).atZoneSameInstant(ZoneId.of("Europe/Oslo")).toLocalTime())
                     .isEqualTo("00:00");
         }
+    }
+
+    @Test
+    void shouldSendThePostcodeAsTheServerNamesIt_afterSeeingItDropped() {
+        simulator = start(ServerProfile.STRICT, null);
+        Noark5Archive archive = client(Noark5Credentials.NONE);
+        TestFiles files = new TestFiles(Map.of("soknad.pdf", pdf("søknad")));
+        DocumentDrop first = files.drop();
+        DocumentDrop second = new DocumentDrop(first.form(), "WC201-100-2", first.title(), first.documentDate(),
+                first.posting(), first.applicant(), first.files());
+        ArchivedCase hiringCase = archive.createCase(rules.caseFor(first.posting(), LocalDate.of(2026, 11, 24)));
+
+        archive.archiveEntry(hiringCase, rules.entryFor(first), files::open);
+        archive.archiveEntry(hiringCase, rules.entryFor(second), files::open);
+
+        List<String> postcodes = JsonMapper.builder().build().readTree(simulator.contents().metadataJson())
+                .findValues("postadresse").stream().map(a -> a.path("postnummer").asString("none")).toList();
+        assertThat(postcodes).containsExactly("none", "7013");
     }
 
     @Test

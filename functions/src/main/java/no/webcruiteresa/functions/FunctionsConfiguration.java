@@ -18,6 +18,7 @@ import no.webcruiteresa.application.ArchiveDocument;
 import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
+import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.application.SweepRetention;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
@@ -99,12 +100,12 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    SqsBatch.Backoff backoff(WebcruiterEsaProperties properties) {
-        return new SqsBatch.Backoff(properties.retry().baseDelay(), properties.retry().maxDelay());
+    RetryBudget retryBudget(WebcruiterEsaProperties properties) {
+        return properties.retryBudget();
     }
 
     @Bean
-    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, SqsBatch.Backoff backoff,
+    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, RetryBudget backoff,
                                                     DropStoreQuarantine quarantine) {
         SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine);
         return event -> batch.process(event, record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
@@ -113,7 +114,7 @@ public class FunctionsConfiguration {
     @Bean
     Function<SQSEvent, SQSBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
                                                          Noark5Archive archive, RegistrationSettings settings,
-                                                         SqsClient sqs, SqsBatch.Backoff backoff,
+                                                         SqsClient sqs, RetryBudget backoff,
                                                          DropStoreQuarantine quarantine, S3CreationLocks locks,
                                                          WebcruiterEsaProperties properties) {
         ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
@@ -130,7 +131,7 @@ public class FunctionsConfiguration {
     @Bean
     Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
                                                              Noark5Archive archive, RegistrationSettings settings,
-                                                             SqsClient sqs, SqsBatch.Backoff backoff,
+                                                             SqsClient sqs, RetryBudget backoff,
                                                              DropStoreQuarantine quarantine) {
         RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings);
         SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine);

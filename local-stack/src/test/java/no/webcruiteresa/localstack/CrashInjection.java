@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Test only: makes the functions die at random steps, as a Lambda that runs out of time or memory does.
  * Wraps the archive client and the drop store of every function context in this JVM; while enabled, each
- * call that changes something may fail before it happens or after it has taken effect.
+ * call that changes something may fail before it happens or after it has taken effect. The same wrapping stops a
+ * pipeline process for a real kill at a chosen step ({@link KillPoints}).
  */
 @AutoConfiguration
 public class CrashInjection {
@@ -47,10 +48,13 @@ public class CrashInjection {
                 ProxyFactory proxy = new ProxyFactory(bean);
                 proxy.setProxyTargetClass(true);
                 proxy.addAdvice((MethodInterceptor) invocation -> {
-                    boolean step = STEPS.contains(invocation.getMethod().getName());
-                    crashIf(step, "before " + invocation.getMethod().getName());
+                    String method = invocation.getMethod().getName();
+                    boolean step = STEPS.contains(method);
+                    KillPoints.reached(true, method, invocation.getArguments());
+                    crashIf(step, "before " + method);
                     Object result = invocation.proceed();
-                    crashIf(step, "after " + invocation.getMethod().getName());
+                    crashIf(step, "after " + method);
+                    KillPoints.reached(false, method, invocation.getArguments());
                     return result;
                 });
                 return proxy.getProxy();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -49,7 +50,7 @@ final class NoarkApi implements HttpHandler {
                 error(exchange, injected.get(), "injected fault");
                 return;
             }
-            var random = faults.randomAction();
+            var random = faults.random() ? faults.randomAction(RequestKeys.of(exchange)) : Optional.<Faults.Action>empty();
             if (random.isPresent()) {
                 switch (random.get()) {
                     case FAIL_503, FAIL_500 -> {

@@ -95,12 +95,16 @@ public class ArchiveDocument {
         } catch (no.webcruiteresa.domain.InvalidDropException e) {
             throw new DropRejectedException(xmlKey, e);
         }
-        requireFilesPresent(xmlKey, drop);
         var existing = entries.findEntry(registration.reference()).filter(found -> ArchiveReceipts.isComplete(drop, found));
         existing.flatMap(found -> ArchiveReceipts.difference(drop, found)).ifPresent(difference -> {
             throw new DropRejectedException(xmlKey, "documentId", "the archive already holds this document id with"
                     + " other content (" + difference + "): a re-used document id, or a damaged archive copy");
         });
+        if (existing.isEmpty()) {
+            // Only a drop still to archive needs its PDFs: the removal deletes them before the XML, and a repeated
+            // delivery in between must find the entry, not quarantine the drop for files it no longer needs.
+            requireFilesPresent(xmlKey, drop);
+        }
         ArchivedEntry entry = existing.orElseGet(() -> archiveEntry(xmlKey, drop, registration));
         ArchiveReceipts.requireComplete(drop, entry);
         notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), entry.entryId()));

@@ -39,6 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Lazy
 public class FunctionsConfiguration {
 
+    /** The one clock of every use case: deadlines, lock ages, dates of new cases, retention. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Bean
     RegistrationSettings registrationSettings(WebcruiterEsaProperties properties) {
         return properties.registrationSettings();
@@ -84,14 +90,14 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    S3CreationLocks creationLocks(S3Client s3, WebcruiterEsaProperties properties) {
-        return new S3CreationLocks(s3, properties.drop().bucket(), properties.drop().lockPrefix(), Clock.systemUTC());
+    S3CreationLocks creationLocks(S3Client s3, WebcruiterEsaProperties properties, Clock clock) {
+        return new S3CreationLocks(s3, properties.drop().bucket(), properties.drop().lockPrefix(), clock);
     }
 
     @Bean
     EnsureCase ensureCase(Noark5Archive archive, RegistrationSettings settings, S3CreationLocks locks,
-                          WebcruiterEsaProperties properties) {
-        return new EnsureCase(archive, settings, Clock.systemUTC(), locks, properties.drop().staleLockAfter());
+                          WebcruiterEsaProperties properties, Clock clock) {
+        return new EnsureCase(archive, settings, clock, locks, properties.drop().staleLockAfter());
     }
 
     @Bean
@@ -116,11 +122,11 @@ public class FunctionsConfiguration {
                                                          Noark5Archive archive, RegistrationSettings settings,
                                                          SqsClient sqs, RetryBudget backoff,
                                                          DropStoreQuarantine quarantine, S3CreationLocks locks,
-                                                         WebcruiterEsaProperties properties) {
+                                                         WebcruiterEsaProperties properties, Clock clock) {
         ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
                 new RegistrationRules(settings), new SqsArchivedNotices(sqs, properties.queues().archivedUrl(),
                 JsonMapper.builder().build()), quarantine,
-                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), Clock.systemUTC(), locks,
+                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), clock, locks,
                         properties.drop().staleLockAfter()));
         SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine);
         String bucket = properties.drop().bucket();
@@ -140,8 +146,8 @@ public class FunctionsConfiguration {
 
     @Bean
     Function<ScheduledEvent, SweepRetention.SweepReport> retentionSweep(S3DropStore store,
-                                                                       WebcruiterEsaProperties properties) {
-        SweepRetention useCase = new SweepRetention(store, properties.retentionPolicy(), Clock.systemUTC());
+                                                                       WebcruiterEsaProperties properties, Clock clock) {
+        SweepRetention useCase = new SweepRetention(store, properties.retentionPolicy(), clock);
         return event -> useCase.sweep();
     }
 

@@ -20,7 +20,12 @@ public final class Faults {
     private record Random(long seed, double rate, java.time.Duration slow, java.time.Duration timeout) {
     }
 
+    private record Stall(String method, Pattern path, java.time.Duration delay, AtomicInteger remaining) {
+    }
+
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Stall> stalls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger stallsServed = new AtomicInteger();
     private final AtomicInteger wrongChecksums = new AtomicInteger();
     private final java.util.Map<Action, java.util.concurrent.atomic.AtomicLong> injected =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -32,6 +37,20 @@ public final class Faults {
     /** The next {@code times} requests with this method and a path matching {@code pathRegex} get {@code status}. */
     public void failNext(String method, String pathRegex, int status, int times) {
         rules.add(new Rule(method, Pattern.compile(pathRegex), status, new AtomicInteger(times)));
+    }
+
+    /**
+     * The next {@code times} requests with this method and a path matching {@code pathRegex} are held for
+     * {@code delay} and then served as usual: with a delay past the client's timeout, a write whose answer is lost
+     * but whose effect lands later.
+     */
+    public void stallNext(String method, String pathRegex, java.time.Duration delay, int times) {
+        stalls.add(new Stall(method, Pattern.compile(pathRegex), delay, new AtomicInteger(times)));
+    }
+
+    /** How many stalled requests have been served since the simulator started. */
+    public int stallsServed() {
+        return stallsServed.get();
     }
 
     /** The next {@code times} uploads are stored but reported with a checksum that is not the file's. */
@@ -67,6 +86,7 @@ public final class Faults {
 
     public void clear() {
         rules.clear();
+        stalls.clear();
         wrongChecksums.set(0);
         random = null;
     }
@@ -109,6 +129,20 @@ public final class Faults {
             }
         }
         return Optional.empty();
+    }
+
+    Optional<java.time.Duration> stall(String method, String path) {
+        for (Stall stall : stalls) {
+            if (stall.method().equals(method) && stall.path().matcher(path).find()
+                    && stall.remaining().getAndDecrement() > 0) {
+                return Optional.of(stall.delay());
+            }
+        }
+        return Optional.empty();
+    }
+
+    void stallServed() {
+        stallsServed.incrementAndGet();
     }
 
     boolean misreportChecksum() {

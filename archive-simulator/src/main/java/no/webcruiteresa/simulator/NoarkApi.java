@@ -43,6 +43,7 @@ final class NoarkApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // The exchange is closed after the error answer is written, not before (as a resource of this try would be).
+        Optional<java.time.Duration> stall = Optional.empty();
         try {
             var injected = faults.failure(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             if (injected.isPresent()) {
@@ -50,6 +51,8 @@ final class NoarkApi implements HttpHandler {
                 error(exchange, injected.get(), "injected fault");
                 return;
             }
+            stall = faults.stall(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+            stall.ifPresent(NoarkApi::sleep);
             var random = faults.random() ? faults.randomAction(RequestKeys.of(exchange)) : Optional.<Faults.Action>empty();
             if (random.isPresent()) {
                 switch (random.get()) {
@@ -84,6 +87,10 @@ final class NoarkApi implements HttpHandler {
             LOG.log(Level.WARNING, "simulator failed on " + exchange.getRequestURI().getPath(), e);
             error(exchange, 500, "internal error: " + e);
         } finally {
+            // Counted whether or not the client still listens: the request has taken effect either way.
+            if (stall.isPresent()) {
+                faults.stallServed();
+            }
             exchange.close();
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.ArchivedNotice;
@@ -117,6 +118,7 @@ public class ArchiveDocument {
         if (!waiting.locks().tryAcquire(lock, waiting.staleLock())) {
             throw new CreationInProgressException("the entry for document " + drop.documentId());
         }
+        boolean release = true;
         try {
             ArchivedEntry created = entries.archiveEntry(archivedCase, registration, fileName -> {
                 DropFile file = declared(drop, fileName);
@@ -134,9 +136,13 @@ public class ArchiveDocument {
             if (mismatch != null) {
                 throw new DropRejectedException(xmlKey, "files.file.sha256", mismatch.getMessage());
             }
+            // A write whose answer was lost may still land: the lock goes stale instead, so no twin is made meanwhile.
+            release = !(e instanceof ArchiveOutcomeUnknownException);
             throw e;
         } finally {
-            waiting.locks().release(lock);
+            if (release) {
+                waiting.locks().release(lock);
+            }
         }
     }
 

@@ -114,7 +114,7 @@ public class ArchiveDocument {
 
     private ArchivedEntry archiveEntry(String xmlKey, DocumentDrop drop, EntryRegistration registration) {
         ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
-        String lock = "entry/" + drop.documentId();
+        String lock = LockNames.forEntry(drop.documentId());
         if (!waiting.locks().tryAcquire(lock, waiting.staleLock())) {
             throw new CreationInProgressException("the entry for document " + drop.documentId());
         }

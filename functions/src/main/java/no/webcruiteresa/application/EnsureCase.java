@@ -40,7 +40,7 @@ public class EnsureCase {
 
     /** Under a lock, and looking again once it is held: a worker that raced us may have just made the case. */
     private ArchivedCase create(Posting posting, String reference) {
-        String lock = "case/" + posting.caseNumber();
+        String lock = LockNames.forCase(posting.caseNumber());
         if (!locks.tryAcquire(lock, staleLock)) {
             throw new CreationInProgressException("the case for posting " + posting.caseNumber());
         }

@@ -138,8 +138,8 @@ public class FunctionsConfiguration {
     Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
                                                              Noark5Archive archive, RegistrationSettings settings,
                                                              SqsClient sqs, RetryBudget backoff,
-                                                             DropStoreQuarantine quarantine) {
-        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings);
+                                                             DropStoreQuarantine quarantine, S3CreationLocks locks) {
+        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings, locks);
         SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine);
         return event -> batch.process(event, record -> useCase.remove(Messages.archivedNotice(record.getBody())));
     }

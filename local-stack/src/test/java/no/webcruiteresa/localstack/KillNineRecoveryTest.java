@@ -85,6 +85,8 @@ class KillNineRecoveryTest {
                     .satisfies(d -> assertThat(d.sha256()).isEqualTo(file.sha256()));
         }
         assertThat(pipeline.deadLettered()).as("dead-lettered").isZero();
+        assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix("locks/")).contents())
+                .as("locks left by the killed processes are cleared with the drop").isEmpty();
     }
 
     /** Starts the pipeline process to die at {@code point}, waits until it is there, and kills it with SIGKILL. */

@@ -17,13 +17,21 @@ public final class Faults {
     /** What a randomly chosen request suffers. */
     enum Action { FAIL_503, FAIL_500, SLOW, TIMEOUT }
 
-    private record Random(java.util.Random random, double rate, java.time.Duration slow, java.time.Duration timeout) {
+    private record Random(long seed, double rate, java.time.Duration slow, java.time.Duration timeout) {
+    }
+
+    private record Stall(String method, Pattern path, java.time.Duration delay, AtomicInteger remaining) {
     }
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Stall> stalls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger stallsServed = new AtomicInteger();
     private final AtomicInteger wrongChecksums = new AtomicInteger();
     private final java.util.Map<Action, java.util.concurrent.atomic.AtomicLong> injected =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> occurrences =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private volatile Random random;
 
     /** The next {@code times} requests with this method and a path matching {@code pathRegex} get {@code status}. */
@@ -53,49 +61,77 @@ public final class Faults {
     /** The status of a rule that answers an error in a 200. */
     static final int ERROR_IN_OK = 2400;
 
+    /**
+     * The next {@code times} requests with this method and a path matching {@code pathRegex} are held for
+     * {@code delay} and then served as usual: with a delay past the client's timeout, a write whose answer is lost
+     * but whose effect lands later.
+     */
+    public void stallNext(String method, String pathRegex, java.time.Duration delay, int times) {
+        stalls.add(new Stall(method, Pattern.compile(pathRegex), delay, new AtomicInteger(times)));
+    }
+
+    /** How many stalled requests have been served since the simulator started. */
+    public int stallsServed() {
+        return stallsServed.get();
+    }
+
     /** The next {@code times} uploads are stored but reported with a checksum that is not the file's. */
     public void misreportChecksums(int times) {
         wrongChecksums.set(times);
     }
 
     /**
-     * From now on a share {@code rate} of API requests, drawn from {@code seed}, fail (503 or 500, before any
-     * effect), answer slowly, or answer only after {@code timeout} (the client has given up by then, but the
-     * request still takes effect: a lost answer).
+     * From now on a share {@code rate} of API requests fail (503 or 500, before any effect), answer slowly, or answer
+     * only after {@code timeout} (the client has given up by then, but the request still takes effect: a lost
+     * answer). Each decision is drawn from {@code seed}, the request ({@link RequestKeys}) and how many times that
+     * request came before, so a seed gives the same requests the same faults whatever the threads' order. Counts
+     * start again from zero.
      */
     public void randomly(long seed, double rate, java.time.Duration slow, java.time.Duration timeout) {
-        random = new Random(new java.util.Random(seed), rate, slow, timeout);
+        occurrences.clear();
+        injected.clear();
+        requests.set(0);
+        random = new Random(seed, rate, slow, timeout);
     }
 
-    /** How many faults of each kind were injected at random. */
+    /** How many faults of each kind were injected at random: counted when injected. */
     public java.util.Map<String, Long> injected() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         injected.forEach((action, count) -> counts.put(action.name(), count.get()));
         return counts;
     }
 
+    /** How many API requests arrived while random faults were on, faulty or not. */
+    public long requests() {
+        return requests.get();
+    }
+
     public void clear() {
         rules.clear();
         ignoredFilters.set(0);
+        stalls.clear();
         wrongChecksums.set(0);
         random = null;
     }
 
-    Optional<Action> randomAction() {
+    boolean random() {
+        return random != null;
+    }
+
+    /** @param requestKey what the request is ({@link RequestKeys#of}) */
+    Optional<Action> randomAction(String requestKey) {
         Random current = random;
         if (current == null) {
             return Optional.empty();
         }
-        double roll;
-        int kind;
-        synchronized (current.random()) {
-            roll = current.random().nextDouble();
-            kind = current.random().nextInt(4);
-        }
-        if (roll >= current.rate()) {
+        requests.incrementAndGet();
+        long occurrence = occurrences.computeIfAbsent(requestKey, k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
+        long draw = RequestKeys.mix(current.seed() ^ RequestKeys.mix(RequestKeys.hash(requestKey) + occurrence));
+        if ((draw >>> 11) * 0x1.0p-53 >= current.rate()) {
             return Optional.empty();
         }
-        Action action = Action.values()[kind];
+        Action action = Action.values()[(int) Long.remainderUnsigned(RequestKeys.mix(draw), Action.values().length)];
         injected.computeIfAbsent(action, a -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
         return Optional.of(action);
     }
@@ -116,6 +152,20 @@ public final class Faults {
             }
         }
         return Optional.empty();
+    }
+
+    Optional<java.time.Duration> stall(String method, String path) {
+        for (Stall stall : stalls) {
+            if (stall.method().equals(method) && stall.path().matcher(path).find()
+                    && stall.remaining().getAndDecrement() > 0) {
+                return Optional.of(stall.delay());
+            }
+        }
+        return Optional.empty();
+    }
+
+    void stallServed() {
+        stallsServed.incrementAndGet();
     }
 
     boolean misreportChecksum() {

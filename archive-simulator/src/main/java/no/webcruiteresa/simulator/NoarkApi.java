@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -49,6 +50,7 @@ final class NoarkApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // The exchange is closed after the error answer is written, not before (as a resource of this try would be).
+        Optional<java.time.Duration> stall = Optional.empty();
         try {
             var injected = faults.failure(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             if (injected.isPresent()) {
@@ -60,7 +62,9 @@ final class NoarkApi implements HttpHandler {
                 }
                 return;
             }
-            var random = faults.randomAction();
+            stall = faults.stall(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+            stall.ifPresent(NoarkApi::sleep);
+            var random = faults.random() ? faults.randomAction(RequestKeys.of(exchange)) : Optional.<Faults.Action>empty();
             if (random.isPresent()) {
                 switch (random.get()) {
                     case FAIL_503, FAIL_500 -> {
@@ -100,6 +104,10 @@ final class NoarkApi implements HttpHandler {
             LOG.log(Level.WARNING, "simulator failed on " + exchange.getRequestURI().getPath(), e);
             error(exchange, 500, "internal error: " + e);
         } finally {
+            // Counted whether or not the client still listens: the request has taken effect either way.
+            if (stall.isPresent()) {
+                faults.stallServed();
+            }
             exchange.close();
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.CaseArchive;
 import no.webcruiteresa.application.port.CreationLocks;
@@ -39,18 +40,25 @@ public class EnsureCase {
 
     /** Under a lock, and looking again once it is held: a worker that raced us may have just made the case. */
     private ArchivedCase create(Posting posting, String reference) {
-        String lock = "case/" + posting.caseNumber();
+        String lock = LockNames.forCase(posting.caseNumber());
         if (!locks.tryAcquire(lock, staleLock)) {
             throw new CreationInProgressException("the case for posting " + posting.caseNumber());
         }
+        boolean release = true;
         try {
             return archive.findCase(reference).orElseGet(() -> {
                 ArchivedCase created = archive.createCase(rules.caseFor(posting, LocalDate.now(clock)));
                 LOG.info(() -> "created case " + created.caseId() + " for posting " + posting.caseNumber());
                 return created;
             });
+        } catch (ArchiveOutcomeUnknownException e) {
+            // The case may still be created by the lost write: the lock goes stale instead, so no twin is made meanwhile.
+            release = false;
+            throw e;
         } finally {
-            locks.release(lock);
+            if (release) {
+                locks.release(lock);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package no.webcruiteresa.application;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.ArchivedNotice;
+import no.webcruiteresa.application.port.CreationLocks;
 import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.application.port.EntryArchive;
 import no.webcruiteresa.domain.DocumentDrop;
@@ -10,8 +11,9 @@ import no.webcruiteresa.domain.DropFile;
 import no.webcruiteresa.domain.RegistrationSettings;
 
 /**
- * Use case: once the archive confirms an entry and every file's checksum, remove the drop's PDFs and
- * then its XML (the XML goes last: while it exists, the drop can be re-verified and re-driven).
+ * Use case: once the archive confirms an entry and every file's checksum, remove the drop's PDFs, any creation lock
+ * left for its entry or case, and then its XML (the XML goes last: while it exists, the drop can be re-verified and
+ * re-driven).
  */
 public class RemoveArchivedDrop {
     private static final Logger LOG = Logger.getLogger(RemoveArchivedDrop.class.getName());
@@ -20,12 +22,15 @@ public class RemoveArchivedDrop {
     private final DropStore store;
     private final EntryArchive entries;
     private final RegistrationSettings settings;
+    private final CreationLocks locks;
 
-    public RemoveArchivedDrop(DropReader reader, DropStore store, EntryArchive entries, RegistrationSettings settings) {
+    public RemoveArchivedDrop(DropReader reader, DropStore store, EntryArchive entries, RegistrationSettings settings,
+                              CreationLocks locks) {
         this.reader = reader;
         this.store = store;
         this.entries = entries;
         this.settings = settings;
+        this.locks = locks;
     }
 
     /** @return the number of objects deleted; 0 when an earlier delivery already removed the drop */
@@ -46,6 +51,9 @@ public class RemoveArchivedDrop {
         for (DropFile file : drop.files()) {
             store.delete(DropKeys.fileKey(notice.xmlKey(), file.name()));
         }
+        // A lock kept after a lost write or left by a killed worker guards nothing once its entry is confirmed.
+        locks.release(LockNames.forEntry(drop.documentId()));
+        locks.release(LockNames.forCase(drop.posting().caseNumber()));
         store.delete(notice.xmlKey());
         LOG.info(() -> "removed drop " + notice.xmlKey() + " (" + (drop.files().size() + 1)
                 + " objects) after entry " + entry.entryId() + " was confirmed");

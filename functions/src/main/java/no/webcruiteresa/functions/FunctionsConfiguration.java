@@ -17,6 +17,7 @@ import no.webcruiteresa.application.ArchiveDocument;
 import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
+import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Lazy
 public class FunctionsConfiguration {
+
+    /** The one clock of every use case: deadlines, lock ages, dates of new cases, retention. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     RegistrationSettings registrationSettings(WebcruiterEsaProperties properties) {
@@ -81,14 +88,14 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    S3CreationLocks creationLocks(S3Client s3, WebcruiterEsaProperties properties) {
-        return new S3CreationLocks(s3, properties.drop().bucket(), properties.drop().lockPrefix(), Clock.systemUTC());
+    S3CreationLocks creationLocks(S3Client s3, WebcruiterEsaProperties properties, Clock clock) {
+        return new S3CreationLocks(s3, properties.drop().bucket(), properties.drop().lockPrefix(), clock);
     }
 
     @Bean
     EnsureCase ensureCase(Noark5Archive archive, RegistrationSettings settings, S3CreationLocks locks,
-                          WebcruiterEsaProperties properties) {
-        return new EnsureCase(archive, settings, Clock.systemUTC(), locks, properties.drop().staleLockAfter());
+                          WebcruiterEsaProperties properties, Clock clock) {
+        return new EnsureCase(archive, settings, clock, locks, properties.drop().staleLockAfter());
     }
 
     @Bean
@@ -97,12 +104,12 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    SqsBatch.Backoff backoff(WebcruiterEsaProperties properties) {
-        return new SqsBatch.Backoff(properties.retry().baseDelay(), properties.retry().maxDelay());
+    RetryBudget retryBudget(WebcruiterEsaProperties properties) {
+        return properties.retryBudget();
     }
 
     @Bean
-    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, SqsBatch.Backoff backoff,
+    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, RetryBudget backoff,
                                                     DropStoreQuarantine quarantine) {
         SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine);
         return event -> batch.process(event, record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
@@ -111,13 +118,13 @@ public class FunctionsConfiguration {
     @Bean
     Function<SQSEvent, SQSBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
                                                          Noark5Archive archive, RegistrationSettings settings,
-                                                         SqsClient sqs, SqsBatch.Backoff backoff,
+                                                         SqsClient sqs, RetryBudget backoff,
                                                          DropStoreQuarantine quarantine, S3CreationLocks locks,
-                                                         WebcruiterEsaProperties properties) {
+                                                         WebcruiterEsaProperties properties, Clock clock) {
         ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
                 new RegistrationRules(settings), new SqsArchivedNotices(sqs, properties.queues().archivedUrl(),
                 JsonMapper.builder().build()), quarantine,
-                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), Clock.systemUTC(), locks,
+                new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), clock, locks,
                         properties.drop().staleLockAfter()));
         SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine);
         String bucket = properties.drop().bucket();
@@ -128,9 +135,9 @@ public class FunctionsConfiguration {
     @Bean
     Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
                                                              Noark5Archive archive, RegistrationSettings settings,
-                                                             SqsClient sqs, SqsBatch.Backoff backoff,
-                                                             DropStoreQuarantine quarantine) {
-        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings);
+                                                             SqsClient sqs, RetryBudget backoff,
+                                                             DropStoreQuarantine quarantine, S3CreationLocks locks) {
+        RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings, locks);
         SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine);
         return event -> batch.process(event, record -> useCase.remove(Messages.archivedNotice(record.getBody())));
     }

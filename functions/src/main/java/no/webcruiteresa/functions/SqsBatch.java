@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.InvalidDropException;
@@ -26,22 +27,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class SqsBatch {
     private static final Logger LOG = Logger.getLogger(SqsBatch.class.getName());
 
-    /** Exponential backoff with jitter, from {@code base} on the first failure up to {@code max}. */
-    record Backoff(Duration base, Duration max) {
-        Duration after(int deliveries) {
-            long cap = Math.min(max.toSeconds(), base.toSeconds() << Math.min(Math.max(0, deliveries - 1), 20));
-            long jittered = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
-            return Duration.ofSeconds(Math.max(1, Math.min(jittered, 43_200)));
-        }
-    }
-
     private final String function;
     private final SqsClient sqs;
-    private final Backoff backoff;
+    private final RetryBudget backoff;
     private final Quarantine quarantine;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    SqsBatch(String function, SqsClient sqs, Backoff backoff, Quarantine quarantine) {
+    SqsBatch(String function, SqsClient sqs, RetryBudget backoff, Quarantine quarantine) {
         this.function = function;
         this.sqs = sqs;
         this.backoff = backoff;
@@ -64,7 +56,7 @@ final class SqsBatch {
                 quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
                         e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
             } catch (RuntimeException e) {
-                Duration delay = backoff.after(deliveries);
+                Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
                 LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
                         + ", next in " + delay.toSeconds() + " s): " + e);
                 postpone(record, delay);

@@ -9,6 +9,7 @@ import no.webcruiteresa.adapter.noark5.Noark5Compatibility;
 import no.webcruiteresa.adapter.noark5.Noark5Credentials;
 import no.webcruiteresa.adapter.noark5.Noark5Settings;
 import no.webcruiteresa.adapter.noark5.RetryPolicy;
+import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.domain.EntryType;
 import no.webcruiteresa.domain.Form;
 import no.webcruiteresa.domain.FormRule;
@@ -35,8 +36,13 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
                        String lockPrefix, Duration staleLockAfter) {
     }
 
-    /** Visibility backoff of a failed message: grows from baseDelay per delivery up to maxDelay. */
-    public record Retry(Duration baseDelay, Duration maxDelay) {
+    /**
+     * Visibility backoff of a failed message: grows from baseDelay per delivery up to maxDelay.
+     *
+     * @param maxReceiveCount   deliveries before the queue dead-letters a message (template.yaml's MaxReceiveCount)
+     * @param visibilityTimeout the queues' visibility timeout: how long a crashed invocation's message stays away
+     */
+    public record Retry(Duration baseDelay, Duration maxDelay, int maxReceiveCount, Duration visibilityTimeout) {
     }
 
     public record Queues(String archivedUrl) {
@@ -126,6 +132,13 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
                 new Noark5Compatibility(a.timeZone() == null ? java.time.ZoneId.of("Europe/Oslo") : a.timeZone(),
                         a.omitFields() == null ? java.util.Set.of() : a.omitFields(),
                         a.customMetadataPrefix() == null ? "" : a.customMetadataPrefix().trim()));
+    }
+
+    /** The retry budget, refusing lock and deadline timings that would dead-letter what they wait for. */
+    RetryBudget retryBudget() {
+        RetryBudget budget = new RetryBudget(retry.maxReceiveCount(), retry.baseDelay(), retry.maxDelay());
+        budget.requireRoomFor(retry.visibilityTimeout(), drop.staleLockAfter(), drop.incompleteDeadline());
+        return budget;
     }
 
     RetentionPolicy retentionPolicy() {

@@ -35,6 +35,16 @@ class SeedDefaultsTest {
         assertThat(properties.retentionPolicy().retention()).isEqualTo(Period.ofMonths(6));
     }
 
+    @Test
+    void shouldRefuseAWaitThatOutlastsTheQueuesDeliveries() throws IOException {
+        assertThat(bind(Map.of()).retryBudget().guaranteedSpan()).isGreaterThan(java.time.Duration.ofDays(5));
+
+        WebcruiterEsaProperties tooFewDeliveries = bind(Map.of("WEBCRUITERESA_RETRY_MAXRECEIVECOUNT", "5"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(tooFewDeliveries::retryBudget)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("incomplete-deadline PT24H");
+    }
+
     private static WebcruiterEsaProperties bind(Map<String, Object> environmentVariables) throws IOException {
         // Only the given variables and application.yml: the build machine's own environment must not leak in.
         StandardEnvironment environment = new StandardEnvironment();

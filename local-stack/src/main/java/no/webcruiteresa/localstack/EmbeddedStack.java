@@ -14,16 +14,13 @@ import java.util.Map;
 import java.util.logging.Logger;
 import no.webcruiteresa.simulator.ArchiveSimulator;
 import no.webcruiteresa.simulator.ServerProfile;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /** The embedded local stack: S3Mock, ElasticMQ and the archive simulator on loopback, with the pipeline on them. */
 public final class EmbeddedStack implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedStack.class.getName());
 
     /**
-     * @param dataDir keeps S3 objects and the archive between runs; null keeps everything in memory
+     * @param dataDir keeps S3 objects, queued messages and the archive between runs; null keeps everything in memory
      * @param pollQueues run the functions' event sources (off for tests that invoke functions themselves)
      * @param archiveUrl a real Noark 5 server to archive into instead of the simulator; null runs the simulator
      * @param archiveProfile how the simulator behaves (the standard, or the reference server's quirks)
@@ -85,16 +82,15 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     private final S3MockApplication s3Mock;
-    private final SQSRestServer sqsServer;
+    private final SqsEmulator sqsServer;
     private final ArchiveSimulator archive;
     private final Pipeline pipeline;
     private boolean closed;
 
     private EmbeddedStack(Options options) {
         this.s3Mock = startS3(options);
-        this.sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(options.sqsPort())
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", options.sqsPort(), "")).start();
-        this.sqsServer.waitUntilStarted();
+        this.sqsServer = SqsEmulator.start(options.sqsPort(), options.dataDir() == null ? null
+                : createDirectories(options.dataDir().resolve("sqs")));
         this.archive = options.archiveUrl() != null ? null : ArchiveSimulator.start(InetAddress.getLoopbackAddress(),
                 options.archivePort(), options.dataDir() == null ? null : options.dataDir().resolve("archive"), 10,
                 null, options.archiveProfile());
@@ -169,7 +165,7 @@ public final class EmbeddedStack implements AutoCloseable {
         if (archive != null) {
             quietly(archive::close);
         }
-        quietly(sqsServer::stopAndWait);
+        quietly(sqsServer::close);
         // When the JVM is exiting, S3Mock's own shutdown hook may have closed it first.
         quietly(s3Mock::stop);
     }
@@ -179,6 +175,14 @@ public final class EmbeddedStack implements AutoCloseable {
             stop.run();
         } catch (RuntimeException e) {
             LOG.fine(() -> "while stopping: " + e);
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

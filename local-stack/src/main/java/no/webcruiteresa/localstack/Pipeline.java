@@ -90,8 +90,8 @@ public final class Pipeline implements AutoCloseable {
         ordered.sort((a, b) -> Boolean.compare(!a.isDeadLetterQueue(), !b.isDeadLetterQueue()));
         for (Topology.QueueSpec queue : ordered) {
             Map<QueueAttributeName, String> attributes = new HashMap<>();
-            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(
-                    Math.max(2, queue.visibilityTimeoutSeconds() / Math.max(1, settings.timeScale()))));
+            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT,
+                    String.valueOf(LocalTimings.visibilitySeconds(queue, settings.timeScale())));
             attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(queue.retentionSeconds()));
             if (!queue.isDeadLetterQueue()) {
                 attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
@@ -163,14 +163,26 @@ public final class Pipeline implements AutoCloseable {
         System.setProperty("webcruiter-esa.archive.url", settings.archiveRoot().toString());
         String archivedQueue = topology.function("removeXmlAttachment").orElseThrow().queueId();
         System.setProperty("webcruiter-esa.queues.archived-url", queueUrls.get(archivedQueue));
-        // Retries in seconds, not minutes; a test may shorten the wait for missing PDFs before starting.
-        System.setProperty("webcruiter-esa.retry.base-delay", "1s");
-        System.setProperty("webcruiter-esa.retry.max-delay", "8s");
+        // Retries in seconds, not minutes, and the waits cut from the same budget; a test may shorten the waits.
+        LocalTimings timings = timings();
+        System.setProperty("webcruiter-esa.retry.base-delay", timings.budget().baseDelay().toSeconds() + "s");
+        System.setProperty("webcruiter-esa.retry.max-delay", timings.budget().maxDelay().toSeconds() + "s");
+        System.setProperty("webcruiter-esa.retry.max-receive-count", String.valueOf(timings.budget().maxReceiveCount()));
+        System.setProperty("webcruiter-esa.retry.visibility-timeout", timings.visibilityTimeout().toSeconds() + "s");
         System.setProperty("webcruiter-esa.archive.circuit-breaker-cool-down", "2s");
-        if (System.getProperty("webcruiter-esa.drop.incomplete-deadline") == null) {
-            System.setProperty("webcruiter-esa.drop.incomplete-deadline",
-                    Duration.ofHours(24).dividedBy(Math.max(1, settings.timeScale())).toSeconds() + "s");
+        setUnlessGiven("webcruiter-esa.drop.stale-lock-after", timings.staleLockAfter().toSeconds() + "s");
+        setUnlessGiven("webcruiter-esa.drop.incomplete-deadline", timings.incompleteDeadline().toSeconds() + "s");
+    }
+
+    private static void setUnlessGiven(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
+    }
+
+    /** The shortened retries and waits this pipeline gives its functions. */
+    public LocalTimings timings() {
+        return LocalTimings.of(topology, settings.timeScale());
     }
 
     /** The names {@link #configureFunctions()} sets, for tests that must leave the JVM as they found it. */
@@ -179,8 +191,9 @@ public final class Pipeline implements AutoCloseable {
                 "webcruiter-esa.aws.s3-endpoint", "webcruiter-esa.aws.sqs-endpoint", "webcruiter-esa.drop.bucket",
                 "webcruiter-esa.archive.url", "webcruiter-esa.queues.archived-url", "spring.cloud.function.definition",
                 "webcruiter-esa.retry.base-delay", "webcruiter-esa.retry.max-delay",
+                "webcruiter-esa.retry.max-receive-count", "webcruiter-esa.retry.visibility-timeout",
                 "webcruiter-esa.archive.circuit-breaker-cool-down",
-                "webcruiter-esa.drop.incomplete-deadline");
+                "webcruiter-esa.drop.stale-lock-after", "webcruiter-esa.drop.incomplete-deadline");
     }
 
     /** Invokes a function with a raw event, as Lambda would, and returns its raw response. */

@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.functions.WebcruiterEsaApplication;
+import no.webcruiteresa.functions.WebcruiterEsaProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,64 @@ class TemplateConsistencyTest {
         List<Object> policies = SamTemplate.list(TEMPLATE.properties(id).get("Policies"));
 
         assertThat(policies).anySatisfy(policy -> assertThat(SamTemplate.map(policy)).containsKey("S3CrudPolicy"));
+    }
+
+    @Test
+    void templateTimings_endEveryWaitBeforeTheQueuesGiveUp() {
+        WebcruiterEsaProperties properties = functions.getBean(WebcruiterEsaProperties.class);
+        int maxReceiveCount = Integer.parseInt(String.valueOf(TEMPLATE.parameterDefault("MaxReceiveCount")));
+        RetryBudget budget = new RetryBudget(properties.retry().maxReceiveCount(), properties.retry().baseDelay(),
+                properties.retry().maxDelay());
+        Map<String, Object> environment = SamTemplate.map(SamTemplate.map(TEMPLATE.globals().get("Environment")).get("Variables"));
+
+        assertThat(properties.retry().maxReceiveCount()).as("application.yml's max-receive-count").isEqualTo(maxReceiveCount);
+        assertThat(SamTemplate.map(environment.get("WEBCRUITERESA_RETRY_MAXRECEIVECOUNT"))).containsEntry("Ref", "MaxReceiveCount");
+        for (Topology.FunctionSpec consumer : consumers()) {
+            Topology.QueueSpec queue = TOPOLOGY.queue(consumer.queueId());
+            Duration visibility = Duration.ofSeconds(queue.visibilityTimeoutSeconds());
+            assertThat(queue.maxReceiveCount()).as(queue.logicalId() + " maxReceiveCount").isEqualTo(maxReceiveCount);
+            assertThat(visibility).as(queue.logicalId() + " visibility").isEqualTo(properties.retry().visibilityTimeout());
+            assertWaitsFit(budget, visibility, properties.drop().staleLockAfter(), properties.drop().incompleteDeadline(),
+                    queue.logicalId());
+            assertThat(properties.drop().staleLockAfter()).as("a live " + consumer.definition() + "'s lock is never taken over")
+                    .isGreaterThan(Duration.ofSeconds(consumer.timeoutSeconds()));
+            // Invocations (up to the timeout each) come on top of the delays; the message must outlive them all.
+            Duration lastDelivery = budget.longestSpan().plusSeconds((long) maxReceiveCount * consumer.timeoutSeconds());
+            assertThat(Duration.ofSeconds(queue.retentionSeconds())).as(queue.logicalId() + " keeps a message until its"
+                    + " last delivery").isGreaterThan(lastDelivery);
+        }
+    }
+
+    @Test
+    void localStackTimings_endEveryWaitBeforeItsQueuesGiveUp() {
+        LocalTimings local = LocalTimings.of(TOPOLOGY, EmbeddedStack.Options.defaults().timeScale());
+        LocalTimings tests = LocalTimings.of(TOPOLOGY, EmbeddedStack.Options.forTests().timeScale());
+
+        for (LocalTimings timings : List.of(local, tests)) {
+            assertWaitsFit(timings.budget(), timings.visibilityTimeout(), timings.staleLockAfter(),
+                    timings.incompleteDeadline(), "local stack");
+            assertThat(timings.budget().maxReceiveCount()).isEqualTo(
+                    Integer.parseInt(String.valueOf(TEMPLATE.parameterDefault("MaxReceiveCount"))));
+            for (Topology.QueueSpec queue : TOPOLOGY.queues()) {
+                assertThat(Duration.ofSeconds(queue.retentionSeconds())).as(queue.logicalId() + " retention")
+                        .isGreaterThan(timings.budget().longestSpan());
+            }
+        }
+    }
+
+    /** Lock takeover after a crash and the wait for PDFs must be over while half the deliveries' time is left. */
+    private static void assertWaitsFit(RetryBudget budget, Duration visibility, Duration staleLock, Duration deadline,
+                                       String where) {
+        Duration guaranteed = budget.guaranteedSpan();
+        assertThat(staleLock).as(where + ": lock takeover within the budget").isLessThan(guaranteed);
+        assertThat(deadline).as(where + ": incomplete deadline within the budget").isLessThan(guaranteed);
+        assertThat(visibility.plus(staleLock).plus(deadline)).as(where + ": visibility " + visibility + " + stale lock "
+                + staleLock + " + incomplete deadline " + deadline + " within half of " + guaranteed)
+                .isLessThanOrEqualTo(guaranteed.dividedBy(2));
+    }
+
+    private static List<Topology.FunctionSpec> consumers() {
+        return TOPOLOGY.functions().stream().filter(Topology.FunctionSpec::isQueueConsumer).toList();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
+import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchiveUnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -212,7 +213,8 @@ final class Noark5Http {
                     pause(where + " failed: " + e, attempt, null);
                     continue;
                 }
-                throw new ArchiveUnavailableException(where + " failed: " + e, e);
+                throw idempotent || notSent ? new ArchiveUnavailableException(where + " failed: " + e, e)
+                        : new ArchiveOutcomeUnknownException(where + " failed: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ArchiveUnavailableException("interrupted calling the archive", e);
@@ -231,6 +233,9 @@ final class Noark5Http {
             if (status == 501) {
                 // Not implemented is the server's lasting answer, not an outage.
                 throw new ArchiveRejectedException(status, answer);
+            }
+            if (status >= 500 && !notActedOn && !idempotent) {
+                throw new ArchiveOutcomeUnknownException(answer, null);
             }
             if (status == 429 || status >= 500) {
                 throw new ArchiveUnavailableException(answer, null);

@@ -11,9 +11,8 @@ import no.webcruiteresa.application.DropKeys;
 import no.webcruiteresa.domain.DocumentDrop;
 import no.webcruiteresa.domain.DropFile;
 import no.webcruiteresa.simulator.ArchiveContents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -23,20 +22,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class DataHarmScenariosTest {
     private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
-    private static EmbeddedStack stack;
-    private static Pipeline pipeline;
 
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withPollQueues(false));
-        pipeline = stack.pipeline();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-        Pipeline.systemProperties().forEach(System::clearProperty);
-    }
+    @RegisterExtension
+    static final StackExtension STACK = StackExtension.invokedByTests();
 
     @Test
     void quarantine_shouldTakeTheRejectedXmlAndTheFilesItNames_andLeaveTheNeighboursWaitingInThePostingFolder() {
@@ -80,14 +68,14 @@ class DataHarmScenariosTest {
     @Test
     void sameDocumentIdUnderAnotherPosting_shouldBeQuarantinedAsAConflictNamingBothCases_andNeverDeleted() {
         DemoDrops.Drop first = new DemoDrops("250010", DATE).drops().get(0);
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(first));
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(first));
         assertThat(archiveDocument(first.xmlKey(), "twin-1")).isEmpty();
         drainArchivedNotices();
         DemoDrops.Drop other = new DemoDrops("250011", DATE).drops().get(0);
         DocumentDrop d = other.document();
         DemoDrops.Drop twin = new DemoDrops.Drop(new DocumentDrop(d.form(), first.document().documentId(), d.title(),
                 d.documentDate(), d.posting(), null, first.document().files()), first.files());
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(twin));
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(twin));
 
         List<String> staleRemoval = removeXmlAttachment(List.of(Message.builder().messageId("stale-1")
                 .receiptHandle("stale-1").body("{\"xmlKey\":\"" + twin.xmlKey() + "\",\"documentId\":\""
@@ -99,7 +87,7 @@ class DataHarmScenariosTest {
 
         String report = report(twin.xmlKey());
         assertThat(report).contains("\"field\":\"documentId\"", "WEBCRUITER 250010", "WEBCRUITER 250011");
-        assertThat(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket()).key("quarantine/" + twin.xmlKey()))
+        assertThat(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket()).key("quarantine/" + twin.xmlKey()))
                 .asByteArray()).as("kept, not deleted").isNotEmpty();
         assertThat(archivedNotices()).as("no notice, so nothing removes it").isEmpty();
         assertThat(documentsOf(first.document().documentId())).hasSize(1);
@@ -108,7 +96,7 @@ class DataHarmScenariosTest {
     @Test
     void xmlUploadedAgainAfterItWasArchivedAndRemoved_shouldBeRemovedAgain_whenItsContentIsWhatWasArchived() {
         DemoDrops.Drop drop = new DemoDrops("250020", DATE).drops().get(1);
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
         assertThat(archiveDocument(drop.xmlKey(), "again-1")).isEmpty();
         assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
         assertThat(keys("250020/")).isEmpty();
@@ -125,7 +113,7 @@ class DataHarmScenariosTest {
     @Test
     void xmlUploadedAgainAfterItWasArchivedAndRemoved_shouldBeQuarantinedAsAConflict_whenItsContentDiffers() {
         DemoDrops.Drop drop = new DemoDrops("250021", DATE).drops().get(0);
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
         assertThat(archiveDocument(drop.xmlKey(), "changed-1")).isEmpty();
         assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
         DocumentDrop d = drop.document();
@@ -145,7 +133,7 @@ class DataHarmScenariosTest {
     @Test
     void xmlUploadedAgainWithAnotherFileList_shouldBeQuarantinedAsAConflict_notMixedIntoTheArchivedEntry() {
         DemoDrops.Drop drop = new DemoDrops("250022", DATE).drops().get(1);
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
         assertThat(archiveDocument(drop.xmlKey(), "list-1")).isEmpty();
         assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
         DocumentDrop d = drop.document();
@@ -166,22 +154,22 @@ class DataHarmScenariosTest {
 
     private static List<String> archiveDocument(String key, String messageId) {
         Message message = Message.builder().messageId(messageId).receiptHandle(messageId)
-                .body(LambdaEvents.objectCreated(pipeline.bucket(), key, 1, "etag", Pipeline.REGION))
+                .body(LambdaEvents.objectCreated(STACK.pipeline().bucket(), key, 1, "etag", Pipeline.REGION))
                 .attributesWithStrings(Map.of("ApproximateReceiveCount", "1")).build();
-        return LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument",
-                LambdaEvents.sqsBatch(List.of(message), pipeline.queueArn("IntakeQueue"), Pipeline.REGION)));
+        return LambdaEvents.batchItemFailures(STACK.pipeline().invoke("archiveDocument",
+                LambdaEvents.sqsBatch(List.of(message), STACK.pipeline().queueArn("IntakeQueue"), Pipeline.REGION)));
     }
 
     private static List<String> removeXmlAttachment(List<Message> notices) {
-        return LambdaEvents.batchItemFailures(pipeline.invoke("removeXmlAttachment",
-                LambdaEvents.sqsBatch(notices, pipeline.queueArn("ArchivedQueue"), Pipeline.REGION)));
+        return LambdaEvents.batchItemFailures(STACK.pipeline().invoke("removeXmlAttachment",
+                LambdaEvents.sqsBatch(notices, STACK.pipeline().queueArn("ArchivedQueue"), Pipeline.REGION)));
     }
 
     /** Takes every notice off the archived queue. */
     private static List<Message> archivedNotices() {
-        String queue = pipeline.queueOf("removeXmlAttachment");
-        List<Message> messages = pipeline.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
-        messages.forEach(m -> pipeline.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
+        String queue = STACK.pipeline().queueOf("removeXmlAttachment");
+        List<Message> messages = STACK.pipeline().sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+        messages.forEach(m -> STACK.pipeline().sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
         return messages;
     }
 
@@ -190,21 +178,21 @@ class DataHarmScenariosTest {
     }
 
     private static List<ArchiveContents.Document> documentsOf(String documentId) {
-        return stack.archive().contents().documents().stream()
+        return STACK.stack().archive().contents().documents().stream()
                 .filter(d -> d.externalReference().equals(documentId)).toList();
     }
 
     private static void put(String key, byte[] content) {
-        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromBytes(content));
+        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key(key), RequestBody.fromBytes(content));
     }
 
     private static List<String> keys(String prefix) {
-        return pipeline.s3().listObjectsV2Paginator(r -> r.bucket(pipeline.bucket()).prefix(prefix)).contents()
+        return STACK.pipeline().s3().listObjectsV2Paginator(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents()
                 .stream().map(o -> o.key()).toList();
     }
 
     private static String report(String xmlKey) {
-        return new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+        return new String(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket())
                 .key("quarantine/" + xmlKey + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
     }
 }

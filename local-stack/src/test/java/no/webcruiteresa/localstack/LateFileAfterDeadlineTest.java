@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import no.webcruiteresa.adapter.drop.DropWriter;
 import no.webcruiteresa.application.DropKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -21,21 +21,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 class LateFileAfterDeadlineTest {
     private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
-    private static EmbeddedStack stack;
-    private static Pipeline pipeline;
 
-    @BeforeAll
-    static void startStack() {
-        System.setProperty("webcruiter-esa.drop.incomplete-deadline", "3s");
-        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests());
-        pipeline = stack.pipeline();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-        Pipeline.systemProperties().forEach(System::clearProperty);
-    }
+    @RegisterExtension
+    static final StackExtension STACK =
+            StackExtension.running(Map.of("webcruiter-esa.drop.incomplete-deadline", "3s"));
 
     @Test
     void aFileArrivingAfterItsDropWasQuarantinedForLackingIt_shouldReleaseTheDropAndGetItArchived() throws Exception {
@@ -49,15 +38,15 @@ class LateFileAfterDeadlineTest {
 
         put(folder + "cv.pdf", drop.files().get("cv.pdf"));
         awaitCondition(() -> keys(folder).isEmpty() && !exists("quarantine/" + drop.xmlKey() + ".report.json")
-                && pipeline.idle(), "released, archived and removed");
-        assertThat(pipeline.awaitIdle(Duration.ofMinutes(1))).isTrue();
+                && STACK.pipeline().idle(), "released, archived and removed");
+        assertThat(STACK.pipeline().awaitIdle(Duration.ofMinutes(1))).isTrue();
 
-        assertThat(stack.archive().contents().documents())
+        assertThat(STACK.stack().archive().contents().documents())
                 .filteredOn(d -> d.externalReference().equals(drop.document().documentId()))
                 .extracting(d -> d.fileName()).containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
         assertThat(keys(folder)).as("nothing left in the drop area").isEmpty();
         assertThat(keys("quarantine/" + folder)).as("nothing left in quarantine").isEmpty();
-        assertThat(pipeline.deadLettered()).isZero();
+        assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
     @Test
@@ -74,7 +63,7 @@ class LateFileAfterDeadlineTest {
         awaitCondition(() -> exists("quarantine/" + folder + "cv.pdf") && keys(folder).isEmpty(), "late file moved");
 
         assertThat(report(drop.xmlKey())).contains("\"objects\":[\"" + folder + "cv.pdf\"").contains("\"missing\":[]");
-        assertThat(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket()).key("quarantine/" + folder + "cv.pdf"))
+        assertThat(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket()).key("quarantine/" + folder + "cv.pdf"))
                 .asByteArray()).isEqualTo(drop.files().get("cv.pdf"));
     }
 
@@ -92,7 +81,7 @@ class LateFileAfterDeadlineTest {
     }
 
     private static void put(String key, byte[] content) {
-        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromBytes(content));
+        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key(key), RequestBody.fromBytes(content));
     }
 
     private static boolean exists(String key) {
@@ -100,12 +89,12 @@ class LateFileAfterDeadlineTest {
     }
 
     private static List<String> keys(String prefix) {
-        return pipeline.s3().listObjectsV2Paginator(r -> r.bucket(pipeline.bucket()).prefix(prefix)).contents()
+        return STACK.pipeline().s3().listObjectsV2Paginator(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents()
                 .stream().map(o -> o.key()).toList();
     }
 
     private static String report(String xmlKey) {
-        return new String(pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket())
+        return new String(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket())
                 .key("quarantine/" + xmlKey + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
     }
 }

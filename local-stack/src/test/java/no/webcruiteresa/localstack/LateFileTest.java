@@ -6,58 +6,46 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import no.webcruiteresa.adapter.drop.DropWriter;
 import no.webcruiteresa.application.DropKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * PDFs that come after their XML, kept out of the soak and decided by the test's own progress, not by how fast this
  * machine is: a PDF that comes while the drop still waits is archived with it; one that comes after the incomplete
- * deadline finds its drop quarantined (what then becomes of the late PDF is another change's business).
+ * deadline finds its drop quarantined, and is archived once it arrives.
  */
 class LateFileTest {
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    private static EmbeddedStack stack;
-    private static Pipeline pipeline;
 
-    @BeforeAll
-    static void start() {
-        System.setProperty("webcruiter-esa.drop.incomplete-deadline", "3s");
-        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests());
-        pipeline = stack.pipeline();
-    }
-
-    @AfterAll
-    static void stop() {
-        HeldClock.release();
-        stack.close();
-        Pipeline.systemProperties().forEach(System::clearProperty);
-    }
+    @RegisterExtension
+    static final StackExtension STACK =
+            StackExtension.running(Map.of("webcruiter-esa.drop.incomplete-deadline", "3s"));
 
     @Test
     void shouldArchiveADrop_whosePdfComesAfterItsXmlButBeforeTheDeadline() throws Exception {
         DemoDrops.Drop drop = new DemoDrops("270001", LocalDate.of(2026, 11, 20)).drops().get(1);
-        long failedBefore = pipeline.failedRecords();
+        long failedBefore = STACK.pipeline().failedRecords();
 
         HeldClock.hold();
         try {
             putXml(drop);
-            await("the drop was found waiting for its PDFs", () -> pipeline.failedRecords() > failedBefore);
+            await("the drop was found waiting for its PDFs", () -> STACK.pipeline().failedRecords() > failedBefore);
             drop.files().forEach((name, content) -> put(DropKeys.fileKey(drop.xmlKey(), name), content));
         } finally {
             HeldClock.release();
         }
-        assertThat(pipeline.awaitIdle(PATIENCE)).isTrue();
+        assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
 
-        assertThat(stack.archive().contents().entries()).filteredOn(e -> e.json().contains(
+        assertThat(STACK.stack().archive().contents().entries()).filteredOn(e -> e.json().contains(
                 "\"beskrivelse\":\"WEBCRUITER " + drop.document().documentId() + "\"")).hasSize(1);
         assertThat(keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("drop removed").isEmpty();
         assertThat(keys("quarantine/" + drop.xmlKey())).isEmpty();
-        assertThat(pipeline.deadLettered()).isZero();
+        assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
     @Test
@@ -67,17 +55,17 @@ class LateFileTest {
 
         putXml(drop);
         await("the drop is quarantined for its missing PDF", () -> !keys(report).isEmpty());
-        String body = pipeline.s3().getObjectAsBytes(r -> r.bucket(pipeline.bucket()).key(report)).asString(StandardCharsets.UTF_8);
+        String body = STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket()).key(report)).asString(StandardCharsets.UTF_8);
         drop.files().forEach((name, content) -> put(DropKeys.fileKey(drop.xmlKey(), name), content));
-        assertThat(pipeline.awaitIdle(PATIENCE)).isTrue();
+        assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
 
         assertThat(body).contains("files.file", drop.files().keySet().iterator().next(), "has not arrived within PT3S");
         // The late PDF releases the drop (LateFileAfterDeadlineTest shows how); here: archived once, nothing left.
         await("the released drop is archived and removed", () -> keys(report).isEmpty()
                 && keys(DropKeys.fileKey(drop.xmlKey(), "")).isEmpty());
-        assertThat(stack.archive().contents().entries()).as("archived once").filteredOn(e -> e.json().contains(
+        assertThat(STACK.stack().archive().contents().entries()).as("archived once").filteredOn(e -> e.json().contains(
                 "\"beskrivelse\":\"WEBCRUITER " + drop.document().documentId() + "\"")).hasSize(1);
-        assertThat(pipeline.deadLettered()).isZero();
+        assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
     /**
@@ -87,18 +75,18 @@ class LateFileTest {
     @Test
     void shouldNotQuarantineAnArchivedDrop_whosePdfsAreAlreadyRemoved() throws Exception {
         DemoDrops.Drop drop = new DemoDrops("270003", LocalDate.of(2026, 11, 20)).drops().get(2);
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
-        assertThat(pipeline.awaitIdle(PATIENCE)).isTrue();
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
+        assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
         assertThat(keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("archived and removed").isEmpty();
 
         putXml(drop);
-        assertThat(pipeline.awaitIdle(PATIENCE)).isTrue();
+        assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
 
         assertThat(keys("quarantine/" + drop.xmlKey())).as("quarantined").isEmpty();
         assertThat(keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("removed again").isEmpty();
-        assertThat(stack.archive().contents().entries()).filteredOn(e -> e.json().contains(
+        assertThat(STACK.stack().archive().contents().entries()).filteredOn(e -> e.json().contains(
                 "\"beskrivelse\":\"WEBCRUITER " + drop.document().documentId() + "\"")).hasSize(1);
-        assertThat(pipeline.deadLettered()).isZero();
+        assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
     private static void putXml(DemoDrops.Drop drop) {
@@ -106,11 +94,11 @@ class LateFileTest {
     }
 
     private static void put(String key, byte[] content) {
-        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key(key), RequestBody.fromBytes(content));
+        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key(key), RequestBody.fromBytes(content));
     }
 
     private static List<String> keys(String prefix) {
-        return pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix(prefix)).contents().stream()
+        return STACK.pipeline().s3().listObjectsV2(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents().stream()
                 .map(o -> o.key()).toList();
     }
 

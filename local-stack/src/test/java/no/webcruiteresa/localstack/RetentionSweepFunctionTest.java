@@ -12,9 +12,8 @@ import no.webcruiteresa.adapter.drop.S3SweepJournal;
 import no.webcruiteresa.application.SweepRetention;
 import no.webcruiteresa.application.port.SweepAudit;
 import no.webcruiteresa.simulator.ArchiveContents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -23,27 +22,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * working archive: a year later the drop bucket is empty and the archive holds exactly what it held.
  */
 class RetentionSweepFunctionTest {
-    private static EmbeddedStack stack;
-    private static Pipeline pipeline;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withPollQueues(false));
-        pipeline = stack.pipeline();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-        Pipeline.systemProperties().forEach(System::clearProperty);
-    }
+    @RegisterExtension
+    static final StackExtension STACK = StackExtension.invokedByTests();
 
     @Test
     void aDryRunByHand_shouldReportWithoutDeleting_andLeaveAnAuditRecord() {
-        pipeline.s3().putObject(r -> r.bucket(pipeline.bucket()).key("240117/WC201-240117-1009/soknad.pdf"),
+        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key("240117/WC201-240117-1009/soknad.pdf"),
                 RequestBody.fromString("%PDF-1.7"));
 
-        Map<String, Object> report = LambdaEvents.asMap(pipeline.invoke("retentionSweep",
+        Map<String, Object> report = LambdaEvents.asMap(STACK.pipeline().invoke("retentionSweep",
                 FunctionInvokerEventsTest.event("retention-sweep-dry-run.json")));
 
         assertThat(report).containsEntry("dryRun", true).containsEntry("complete", true).containsKeys("categories",
@@ -54,7 +41,7 @@ class RetentionSweepFunctionTest {
 
     @Test
     void theScheduledRun_shouldSweepForReal() {
-        Map<String, Object> report = LambdaEvents.asMap(pipeline.invoke("retentionSweep",
+        Map<String, Object> report = LambdaEvents.asMap(STACK.pipeline().invoke("retentionSweep",
                 FunctionInvokerEventsTest.event("retention-sweep.json")));
 
         assertThat(report).containsEntry("dryRun", false).containsEntry("complete", true);
@@ -64,10 +51,10 @@ class RetentionSweepFunctionTest {
     void aYearAfterArchiving_theSweepEmptiesTheDropBucket_andTheArchiveIsUntouched() {
         DemoDrops.Drop drop = new DemoDrops("240117", java.time.LocalDate.of(2026, 11, 20)).drops().stream()
                 .filter(d -> d.document().documentId().equals("WC201-240117-1001")).findFirst().orElseThrow();
-        DemoDrops.upload(pipeline.s3(), pipeline.bucket(), List.of(drop));
-        assertThat(LambdaEvents.batchItemFailures(pipeline.invoke("archiveDocument",
+        DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
+        assertThat(LambdaEvents.batchItemFailures(STACK.pipeline().invoke("archiveDocument",
                 FunctionInvokerEventsTest.event("archive-document.json")))).isEmpty();
-        ArchiveContents before = stack.archive().contents();
+        ArchiveContents before = STACK.stack().archive().contents();
         assertThat(before.documents()).isNotEmpty();
         assertThat(keys("240117/")).isNotEmpty();
 
@@ -75,7 +62,7 @@ class RetentionSweepFunctionTest {
 
         assertThat(keys("")).allSatisfy(key -> assertThat(key).startsWith("retention/"));
         assertThat(audit.deleted()).isPositive();
-        ArchiveContents after = stack.archive().contents();
+        ArchiveContents after = STACK.stack().archive().contents();
         assertThat(after.cases()).isEqualTo(before.cases());
         assertThat(after.entries()).isEqualTo(before.entries());
         assertThat(after.documents()).isEqualTo(before.documents());
@@ -84,24 +71,24 @@ class RetentionSweepFunctionTest {
     @Test
     void aRedrivenMessage_shouldCarryWhenItsOriginalFirstArrived() {
         Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueUrl("PostingDeadLetterQueue")).messageBody("{}"));
-        String request = "{\"deadLetterQueues\":[\"" + pipeline.queueUrl("PostingDeadLetterQueue") + ">"
-                + pipeline.queueUrl("PostingQueue") + "\"]}";
+        STACK.pipeline().sqs().sendMessage(r -> r.queueUrl(STACK.pipeline().queueUrl("PostingDeadLetterQueue")).messageBody("{}"));
+        String request = "{\"deadLetterQueues\":[\"" + STACK.pipeline().queueUrl("PostingDeadLetterQueue") + ">"
+                + STACK.pipeline().queueUrl("PostingQueue") + "\"]}";
 
-        LambdaEvents.asMap(pipeline.invoke("redrive", request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        LambdaEvents.asMap(STACK.pipeline().invoke("redrive", request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-        var moved = pipeline.sqs().receiveMessage(r -> r.queueUrl(pipeline.queueUrl("PostingQueue"))
+        var moved = STACK.pipeline().sqs().receiveMessage(r -> r.queueUrl(STACK.pipeline().queueUrl("PostingQueue"))
                 .messageAttributeNames("All").maxNumberOfMessages(10)).messages();
         assertThat(moved).singleElement().satisfies(m -> assertThat(Instant.parse(
                 m.messageAttributes().get("first-arrival").stringValue())).isBetween(before, Instant.now()));
-        moved.forEach(m -> pipeline.sqs().deleteMessage(d -> d.queueUrl(pipeline.queueUrl("PostingQueue"))
+        moved.forEach(m -> STACK.pipeline().sqs().deleteMessage(d -> d.queueUrl(STACK.pipeline().queueUrl("PostingQueue"))
                 .receiptHandle(m.receiptHandle())));
     }
 
     private static SweepAudit sweepAt(Instant now) {
-        S3RetentionStore store = new S3RetentionStore(pipeline.s3(), pipeline.bucket(), 4);
+        S3RetentionStore store = new S3RetentionStore(STACK.pipeline().s3(), STACK.pipeline().bucket(), 4);
         try {
-            return new SweepRetention(store, new S3SweepJournal(pipeline.s3(), pipeline.bucket(), "retention/"),
+            return new SweepRetention(store, new S3SweepJournal(STACK.pipeline().s3(), STACK.pipeline().bucket(), "retention/"),
                     new SweepRetention.Settings(RetentionFixture.TWELVE_MONTHS, RetentionFixture.LAYOUT, 1000),
                     Clock.fixed(now, ZoneOffset.UTC)).sweep(false, () -> false);
         } finally {
@@ -110,7 +97,7 @@ class RetentionSweepFunctionTest {
     }
 
     private static List<String> keys(String prefix) {
-        return pipeline.s3().listObjectsV2Paginator(r -> r.bucket(pipeline.bucket()).prefix(prefix)).contents()
+        return STACK.pipeline().s3().listObjectsV2Paginator(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents()
                 .stream().map(S3Object::key).toList();
     }
 }

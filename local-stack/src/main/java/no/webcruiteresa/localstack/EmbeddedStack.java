@@ -105,25 +105,31 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     private static S3MockApplication startS3(Options options) {
+        try {
+            Path root = options.dataDir() == null ? Files.createTempDirectory("s3mock")
+                    : Files.createDirectories(options.dataDir().resolve("s3"));
+            Map<String, Object> properties = s3MockProperties(options.s3Port(), root, options.dataDir() != null);
+            properties.put("com.adobe.testing.s3mock.store.initial-buckets", options.bucket());
+            return S3MockApplication.start(properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** S3Mock on loopback only, quiet, keeping its objects under {@code root} (after exit when {@code retain}). */
+    static Map<String, Object> s3MockProperties(int port, Path root, boolean retain) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put(S3MockApplication.PROP_HTTP_PORT, options.s3Port());
+        properties.put(S3MockApplication.PROP_HTTP_PORT, port);
         properties.put(S3MockApplication.PROP_HTTPS_PORT, 0);
         properties.put("server.address", "127.0.0.1");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.com.adobe.testing", "WARN");
         properties.put("logging.level.org.springframework", "WARN");
         properties.put("logging.level.org.apache", "WARN");
-        properties.put("com.adobe.testing.s3mock.store.initial-buckets", options.bucket());
         properties.put("com.adobe.testing.s3mock.store.region", Pipeline.REGION);
-        try {
-            Path root = options.dataDir() == null ? Files.createTempDirectory("s3mock")
-                    : Files.createDirectories(options.dataDir().resolve("s3"));
-            properties.put("com.adobe.testing.s3mock.store.root", root.toAbsolutePath().toString());
-            properties.put("com.adobe.testing.s3mock.store.retain-files-on-exit", options.dataDir() != null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return S3MockApplication.start(properties);
+        properties.put("com.adobe.testing.s3mock.store.root", root.toAbsolutePath().toString());
+        properties.put("com.adobe.testing.s3mock.store.retain-files-on-exit", retain);
+        return properties;
     }
 
     public Pipeline pipeline() {

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,23 +22,12 @@ final class EmbeddedS3 implements AutoCloseable {
     }
 
     static EmbeddedS3 start() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(S3MockApplication.PROP_HTTP_PORT, EmbeddedStack.freePort());
-        properties.put(S3MockApplication.PROP_HTTPS_PORT, 0);
-        properties.put("server.address", "127.0.0.1");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.com.adobe.testing", "WARN");
-        properties.put("logging.level.org.springframework", "WARN");
-        properties.put("logging.level.org.apache", "WARN");
-        properties.put("com.adobe.testing.s3mock.store.region", Pipeline.REGION);
         try {
-            properties.put("com.adobe.testing.s3mock.store.root",
-                    Files.createTempDirectory("s3mock").toAbsolutePath().toString());
+            return new EmbeddedS3(S3MockApplication.start(EmbeddedStack.s3MockProperties(EmbeddedStack.freePort(),
+                    Files.createTempDirectory("s3mock"), false)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        properties.put("com.adobe.testing.s3mock.store.retain-files-on-exit", false);
-        return new EmbeddedS3(S3MockApplication.start(properties));
     }
 
     URI endpoint() {

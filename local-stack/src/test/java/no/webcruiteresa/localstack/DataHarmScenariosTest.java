@@ -13,7 +13,6 @@ import no.webcruiteresa.domain.DropFile;
 import no.webcruiteresa.simulator.ArchiveContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -32,21 +31,21 @@ class DataHarmScenariosTest {
         DemoDrops.Drop misplaced = drops.get(1);
         DemoDrops.Drop neighbour = drops.get(3);
         String misplacedKey = "250001/" + misplaced.document().documentId() + ".xml";
-        misplaced.files().forEach((name, bytes) -> put("250001/" + name, bytes));
-        neighbour.files().forEach((name, bytes) -> put(DropKeys.fileKey(neighbour.xmlKey(), name), bytes));
-        put("250001/notes.txt", "not a drop".getBytes(StandardCharsets.UTF_8));
-        put(misplacedKey, new DropWriter().write(misplaced.document()));
+        misplaced.files().forEach((name, bytes) -> STACK.put("250001/" + name, bytes));
+        neighbour.files().forEach((name, bytes) -> STACK.put(DropKeys.fileKey(neighbour.xmlKey(), name), bytes));
+        STACK.put("250001/notes.txt", "not a drop".getBytes(StandardCharsets.UTF_8));
+        STACK.put(misplacedKey, new DropWriter().write(misplaced.document()));
 
         assertThat(archiveDocument(misplacedKey, "misplaced-1")).isEmpty();
 
-        assertThat(report(misplacedKey)).contains("\"field\":\"documentId\"");
-        assertThat(keys("quarantine/250001/")).containsExactlyInAnyOrder("quarantine/" + misplacedKey,
+        assertThat(STACK.report(misplacedKey)).contains("\"field\":\"documentId\"");
+        assertThat(STACK.keys("quarantine/250001/")).containsExactlyInAnyOrder("quarantine/" + misplacedKey,
                 "quarantine/250001/soknad.pdf", "quarantine/250001/cv.pdf", "quarantine/" + misplacedKey + ".report.json");
-        assertThat(keys("250001/")).as("the neighbour's drop and the stranger stay where they are")
+        assertThat(STACK.keys("250001/")).as("the neighbour's drop and the stranger stay where they are")
                 .containsExactlyInAnyOrder("250001/notes.txt", DropKeys.fileKey(neighbour.xmlKey(), "soknad.pdf"),
                         DropKeys.fileKey(neighbour.xmlKey(), "cv.pdf"));
 
-        put(neighbour.xmlKey(), new DropWriter().write(neighbour.document()));
+        STACK.put(neighbour.xmlKey(), new DropWriter().write(neighbour.document()));
         assertThat(archiveDocument(neighbour.xmlKey(), "neighbour-1")).isEmpty();
         assertThat(documentsOf(neighbour.document().documentId())).hasSize(2);
         drainArchivedNotices();
@@ -55,14 +54,14 @@ class DataHarmScenariosTest {
     @Test
     void quarantine_shouldTakeOnlyTheXml_whenItCannotBeParsedAndSoNamesNoFiles() {
         String xmlKey = "250002/BROKEN-1/BROKEN-1.xml";
-        put("250002/BROKEN-1/soknad.pdf", MinimalPdf.withText("a waiting file"));
-        put(xmlKey, "<document>not the contract".getBytes(StandardCharsets.UTF_8));
+        STACK.put("250002/BROKEN-1/soknad.pdf", MinimalPdf.withText("a waiting file"));
+        STACK.put(xmlKey, "<document>not the contract".getBytes(StandardCharsets.UTF_8));
 
         assertThat(archiveDocument(xmlKey, "broken-1")).isEmpty();
 
-        assertThat(keys("quarantine/250002/")).containsExactlyInAnyOrder("quarantine/" + xmlKey,
+        assertThat(STACK.keys("quarantine/250002/")).containsExactlyInAnyOrder("quarantine/" + xmlKey,
                 "quarantine/" + xmlKey + ".report.json");
-        assertThat(keys("250002/")).containsExactly("250002/BROKEN-1/soknad.pdf");
+        assertThat(STACK.keys("250002/")).containsExactly("250002/BROKEN-1/soknad.pdf");
     }
 
     @Test
@@ -81,11 +80,11 @@ class DataHarmScenariosTest {
                 .receiptHandle("stale-1").body("{\"xmlKey\":\"" + twin.xmlKey() + "\",\"documentId\":\""
                         + twin.document().documentId() + "\",\"entryId\":\"x\"}").build()));
         assertThat(staleRemoval).as("a notice for the twin deletes nothing").containsExactly("stale-1");
-        assertThat(keys("250011/")).hasSize(2);
+        assertThat(STACK.keys("250011/")).hasSize(2);
 
         assertThat(archiveDocument(twin.xmlKey(), "twin-2")).isEmpty();
 
-        String report = report(twin.xmlKey());
+        String report = STACK.report(twin.xmlKey());
         assertThat(report).contains("\"field\":\"documentId\"", "WEBCRUITER 250010", "WEBCRUITER 250011");
         assertThat(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket()).key("quarantine/" + twin.xmlKey()))
                 .asByteArray()).as("kept, not deleted").isNotEmpty();
@@ -99,14 +98,14 @@ class DataHarmScenariosTest {
         DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
         assertThat(archiveDocument(drop.xmlKey(), "again-1")).isEmpty();
         assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
-        assertThat(keys("250020/")).isEmpty();
+        assertThat(STACK.keys("250020/")).isEmpty();
 
-        put(drop.xmlKey(), new DropWriter().write(drop.document()));
+        STACK.put(drop.xmlKey(), new DropWriter().write(drop.document()));
         assertThat(archiveDocument(drop.xmlKey(), "again-2")).as("recognised, not waiting for its files").isEmpty();
         assertThat(removeXmlAttachment(archivedNotices())).isEmpty();
 
-        assertThat(keys("250020/")).isEmpty();
-        assertThat(keys("quarantine/250020/")).isEmpty();
+        assertThat(STACK.keys("250020/")).isEmpty();
+        assertThat(STACK.keys("quarantine/250020/")).isEmpty();
         assertThat(documentsOf(drop.document().documentId())).hasSize(2);
     }
 
@@ -121,10 +120,10 @@ class DataHarmScenariosTest {
         DocumentDrop changed = new DocumentDrop(d.form(), d.documentId(), d.title(), d.documentDate(), d.posting(),
                 null, List.of(new DropFile(file.name(), file.role(), file.title(), file.size() + 1, "0".repeat(64))));
 
-        put(drop.xmlKey(), new DropWriter().write(changed));
+        STACK.put(drop.xmlKey(), new DropWriter().write(changed));
         assertThat(archiveDocument(drop.xmlKey(), "changed-2")).isEmpty();
 
-        assertThat(report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
+        assertThat(STACK.report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
         assertThat(archivedNotices()).isEmpty();
         assertThat(documentsOf(d.documentId())).singleElement()
                 .satisfies(doc -> assertThat(doc.content()).isEqualTo(drop.files().get(file.name())));
@@ -142,11 +141,11 @@ class DataHarmScenariosTest {
                 d.applicant(), List.of(new DropFile("soknad-ny.pdf", DropFile.Role.MAIN, "Søknad", other.length,
                 DemoDrops.sha256(other))));
 
-        put(DropKeys.fileKey(drop.xmlKey(), "soknad-ny.pdf"), other);
-        put(drop.xmlKey(), new DropWriter().write(changed));
+        STACK.put(DropKeys.fileKey(drop.xmlKey(), "soknad-ny.pdf"), other);
+        STACK.put(drop.xmlKey(), new DropWriter().write(changed));
         assertThat(archiveDocument(drop.xmlKey(), "list-2")).isEmpty();
 
-        assertThat(report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
+        assertThat(STACK.report(drop.xmlKey())).contains("\"field\":\"documentId\"", "other content");
         assertThat(documentsOf(d.documentId())).extracting(ArchiveContents.Document::fileName)
                 .containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
         assertThat(archivedNotices()).isEmpty();
@@ -180,19 +179,5 @@ class DataHarmScenariosTest {
     private static List<ArchiveContents.Document> documentsOf(String documentId) {
         return STACK.stack().archive().contents().documents().stream()
                 .filter(d -> d.externalReference().equals(documentId)).toList();
-    }
-
-    private static void put(String key, byte[] content) {
-        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key(key), RequestBody.fromBytes(content));
-    }
-
-    private static List<String> keys(String prefix) {
-        return STACK.pipeline().s3().listObjectsV2Paginator(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents()
-                .stream().map(o -> o.key()).toList();
-    }
-
-    private static String report(String xmlKey) {
-        return new String(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket())
-                .key("quarantine/" + xmlKey + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
     }
 }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import no.webcruiteresa.adapter.drop.DropWriter;
 import no.webcruiteresa.application.DropKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * A PDF that arrives after its drop's deadline, on the running pipeline (the notifications template.yaml
@@ -30,22 +28,22 @@ class LateFileAfterDeadlineTest {
     void aFileArrivingAfterItsDropWasQuarantinedForLackingIt_shouldReleaseTheDropAndGetItArchived() throws Exception {
         DemoDrops.Drop drop = new DemoDrops("250030", DATE).drops().get(1);
         String folder = folder(drop);
-        put(folder + "soknad.pdf", drop.files().get("soknad.pdf"));
-        put(drop.xmlKey(), new DropWriter().write(drop.document()));
-        awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && keys(folder).isEmpty(),
+        STACK.put(folder + "soknad.pdf", drop.files().get("soknad.pdf"));
+        STACK.put(drop.xmlKey(), new DropWriter().write(drop.document()));
+        awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && STACK.keys(folder).isEmpty(),
                 "quarantined after the deadline");
-        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file\"", "cv.pdf");
+        assertThat(STACK.report(drop.xmlKey())).contains("\"field\":\"files.file\"", "cv.pdf");
 
-        put(folder + "cv.pdf", drop.files().get("cv.pdf"));
-        awaitCondition(() -> keys(folder).isEmpty() && !exists("quarantine/" + drop.xmlKey() + ".report.json")
+        STACK.put(folder + "cv.pdf", drop.files().get("cv.pdf"));
+        awaitCondition(() -> STACK.keys(folder).isEmpty() && !exists("quarantine/" + drop.xmlKey() + ".report.json")
                 && STACK.pipeline().idle(), "released, archived and removed");
         assertThat(STACK.pipeline().awaitIdle(Duration.ofMinutes(1))).isTrue();
 
         assertThat(STACK.stack().archive().contents().documents())
                 .filteredOn(d -> d.externalReference().equals(drop.document().documentId()))
                 .extracting(d -> d.fileName()).containsExactlyInAnyOrder("soknad.pdf", "cv.pdf");
-        assertThat(keys(folder)).as("nothing left in the drop area").isEmpty();
-        assertThat(keys("quarantine/" + folder)).as("nothing left in quarantine").isEmpty();
+        assertThat(STACK.keys(folder)).as("nothing left in the drop area").isEmpty();
+        assertThat(STACK.keys("quarantine/" + folder)).as("nothing left in quarantine").isEmpty();
         assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
@@ -53,16 +51,16 @@ class LateFileAfterDeadlineTest {
     void aFileArrivingLateForADropQuarantinedForAnotherReason_shouldBeMovedBesideItAndRecorded() throws Exception {
         DemoDrops.Drop drop = new DemoDrops("250031", DATE).drops().get(1);
         String folder = folder(drop);
-        put(folder + "soknad.pdf", "MZ not a pdf".getBytes(StandardCharsets.US_ASCII));
-        put(drop.xmlKey(), new DropWriter().write(drop.document()));
-        awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && keys(folder).isEmpty(),
+        STACK.put(folder + "soknad.pdf", "MZ not a pdf".getBytes(StandardCharsets.US_ASCII));
+        STACK.put(drop.xmlKey(), new DropWriter().write(drop.document()));
+        awaitCondition(() -> exists("quarantine/" + drop.xmlKey() + ".report.json") && STACK.keys(folder).isEmpty(),
                 "quarantined");
-        assertThat(report(drop.xmlKey())).contains("\"field\":\"files.file.size\"");
+        assertThat(STACK.report(drop.xmlKey())).contains("\"field\":\"files.file.size\"");
 
-        put(folder + "cv.pdf", drop.files().get("cv.pdf"));
-        awaitCondition(() -> exists("quarantine/" + folder + "cv.pdf") && keys(folder).isEmpty(), "late file moved");
+        STACK.put(folder + "cv.pdf", drop.files().get("cv.pdf"));
+        awaitCondition(() -> exists("quarantine/" + folder + "cv.pdf") && STACK.keys(folder).isEmpty(), "late file moved");
 
-        assertThat(report(drop.xmlKey())).contains("\"objects\":[\"" + folder + "cv.pdf\"").contains("\"missing\":[]");
+        assertThat(STACK.report(drop.xmlKey())).contains("\"objects\":[\"" + folder + "cv.pdf\"").contains("\"missing\":[]");
         assertThat(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket()).key("quarantine/" + folder + "cv.pdf"))
                 .asByteArray()).isEqualTo(drop.files().get("cv.pdf"));
     }
@@ -80,21 +78,7 @@ class LateFileAfterDeadlineTest {
         }
     }
 
-    private static void put(String key, byte[] content) {
-        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key(key), RequestBody.fromBytes(content));
-    }
-
     private static boolean exists(String key) {
-        return keys(key).contains(key);
-    }
-
-    private static List<String> keys(String prefix) {
-        return STACK.pipeline().s3().listObjectsV2Paginator(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents()
-                .stream().map(o -> o.key()).toList();
-    }
-
-    private static String report(String xmlKey) {
-        return new String(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket())
-                .key("quarantine/" + xmlKey + ".report.json")).asByteArray(), StandardCharsets.UTF_8);
+        return STACK.keys(key).contains(key);
     }
 }

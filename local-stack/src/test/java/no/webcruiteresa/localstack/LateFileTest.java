@@ -12,7 +12,6 @@ import no.webcruiteresa.adapter.drop.DropWriter;
 import no.webcruiteresa.application.DropKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * PDFs that come after their XML, kept out of the soak and decided by the test's own progress, not by how fast this
@@ -35,7 +34,7 @@ class LateFileTest {
         try {
             putXml(drop);
             await("the drop was found waiting for its PDFs", () -> STACK.pipeline().failedRecords() > failedBefore);
-            drop.files().forEach((name, content) -> put(DropKeys.fileKey(drop.xmlKey(), name), content));
+            drop.files().forEach((name, content) -> STACK.put(DropKeys.fileKey(drop.xmlKey(), name), content));
         } finally {
             HeldClock.release();
         }
@@ -43,8 +42,8 @@ class LateFileTest {
 
         assertThat(STACK.stack().archive().contents().entries()).filteredOn(e -> e.json().contains(
                 "\"beskrivelse\":\"WEBCRUITER " + drop.document().documentId() + "\"")).hasSize(1);
-        assertThat(keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("drop removed").isEmpty();
-        assertThat(keys("quarantine/" + drop.xmlKey())).isEmpty();
+        assertThat(STACK.keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("drop removed").isEmpty();
+        assertThat(STACK.keys("quarantine/" + drop.xmlKey())).isEmpty();
         assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
@@ -54,15 +53,15 @@ class LateFileTest {
         String report = "quarantine/" + drop.xmlKey() + ".report.json";
 
         putXml(drop);
-        await("the drop is quarantined for its missing PDF", () -> !keys(report).isEmpty());
+        await("the drop is quarantined for its missing PDF", () -> !STACK.keys(report).isEmpty());
         String body = STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket()).key(report)).asString(StandardCharsets.UTF_8);
-        drop.files().forEach((name, content) -> put(DropKeys.fileKey(drop.xmlKey(), name), content));
+        drop.files().forEach((name, content) -> STACK.put(DropKeys.fileKey(drop.xmlKey(), name), content));
         assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
 
         assertThat(body).contains("files.file", drop.files().keySet().iterator().next(), "has not arrived within PT3S");
         // The late PDF releases the drop (LateFileAfterDeadlineTest shows how); here: archived once, nothing left.
-        await("the released drop is archived and removed", () -> keys(report).isEmpty()
-                && keys(DropKeys.fileKey(drop.xmlKey(), "")).isEmpty());
+        await("the released drop is archived and removed", () -> STACK.keys(report).isEmpty()
+                && STACK.keys(DropKeys.fileKey(drop.xmlKey(), "")).isEmpty());
         assertThat(STACK.stack().archive().contents().entries()).as("archived once").filteredOn(e -> e.json().contains(
                 "\"beskrivelse\":\"WEBCRUITER " + drop.document().documentId() + "\"")).hasSize(1);
         assertThat(STACK.pipeline().deadLettered()).isZero();
@@ -77,29 +76,20 @@ class LateFileTest {
         DemoDrops.Drop drop = new DemoDrops("270003", LocalDate.of(2026, 11, 20)).drops().get(2);
         DemoDrops.upload(STACK.pipeline().s3(), STACK.pipeline().bucket(), List.of(drop));
         assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
-        assertThat(keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("archived and removed").isEmpty();
+        assertThat(STACK.keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("archived and removed").isEmpty();
 
         putXml(drop);
         assertThat(STACK.pipeline().awaitIdle(PATIENCE)).isTrue();
 
-        assertThat(keys("quarantine/" + drop.xmlKey())).as("quarantined").isEmpty();
-        assertThat(keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("removed again").isEmpty();
+        assertThat(STACK.keys("quarantine/" + drop.xmlKey())).as("quarantined").isEmpty();
+        assertThat(STACK.keys(DropKeys.fileKey(drop.xmlKey(), ""))).as("removed again").isEmpty();
         assertThat(STACK.stack().archive().contents().entries()).filteredOn(e -> e.json().contains(
                 "\"beskrivelse\":\"WEBCRUITER " + drop.document().documentId() + "\"")).hasSize(1);
         assertThat(STACK.pipeline().deadLettered()).isZero();
     }
 
     private static void putXml(DemoDrops.Drop drop) {
-        put(drop.xmlKey(), new DropWriter().write(drop.document()));
-    }
-
-    private static void put(String key, byte[] content) {
-        STACK.pipeline().s3().putObject(r -> r.bucket(STACK.pipeline().bucket()).key(key), RequestBody.fromBytes(content));
-    }
-
-    private static List<String> keys(String prefix) {
-        return STACK.pipeline().s3().listObjectsV2(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents().stream()
-                .map(o -> o.key()).toList();
+        STACK.put(drop.xmlKey(), new DropWriter().write(drop.document()));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

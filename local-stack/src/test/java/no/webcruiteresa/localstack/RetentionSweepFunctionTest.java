@@ -15,7 +15,6 @@ import no.webcruiteresa.simulator.ArchiveContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The retentionSweep function as Lambda runs it (FunctionInvoker, the sample events), and the sweep beside a
@@ -35,8 +34,8 @@ class RetentionSweepFunctionTest {
 
         assertThat(report).containsEntry("dryRun", true).containsEntry("complete", true).containsKeys("categories",
                 "period", "cutoff", "heldItems", "errors");
-        assertThat(keys("240117/WC201-240117-1009/")).hasSize(1);
-        assertThat(keys("retention/audit/")).isNotEmpty();
+        assertThat(STACK.keys("240117/WC201-240117-1009/")).hasSize(1);
+        assertThat(STACK.keys("retention/audit/")).isNotEmpty();
     }
 
     @Test
@@ -56,11 +55,11 @@ class RetentionSweepFunctionTest {
                 FunctionInvokerEventsTest.event("archive-document.json")))).isEmpty();
         ArchiveContents before = STACK.stack().archive().contents();
         assertThat(before.documents()).isNotEmpty();
-        assertThat(keys("240117/")).isNotEmpty();
+        assertThat(STACK.keys("240117/")).isNotEmpty();
 
         SweepAudit audit = sweepAt(Instant.now().atZone(ZoneOffset.UTC).plusMonths(13).toInstant());
 
-        assertThat(keys("")).allSatisfy(key -> assertThat(key).startsWith("retention/"));
+        assertThat(STACK.keys("")).allSatisfy(key -> assertThat(key).startsWith("retention/"));
         assertThat(audit.deleted()).isPositive();
         ArchiveContents after = STACK.stack().archive().contents();
         assertThat(after.cases()).isEqualTo(before.cases());
@@ -94,10 +93,5 @@ class RetentionSweepFunctionTest {
         } finally {
             store.close();
         }
-    }
-
-    private static List<String> keys(String prefix) {
-        return STACK.pipeline().s3().listObjectsV2Paginator(r -> r.bucket(STACK.pipeline().bucket()).prefix(prefix)).contents()
-                .stream().map(S3Object::key).toList();
     }
 }

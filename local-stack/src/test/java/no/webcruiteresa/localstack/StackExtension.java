@@ -1,9 +1,13 @@
 package no.webcruiteresa.localstack;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * One embedded stack for a test class: started before its first test, closed after its last, and the process-wide
@@ -35,6 +39,23 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
     Pipeline pipeline() {
         return stack.pipeline();
+    }
+
+    /** Puts an object into the drop bucket. */
+    void put(String key, byte[] content) {
+        pipeline().s3().putObject(r -> r.bucket(pipeline().bucket()).key(key), RequestBody.fromBytes(content));
+    }
+
+    /** The drop bucket's keys under a prefix. */
+    List<String> keys(String prefix) {
+        return pipeline().s3().listObjectsV2Paginator(r -> r.bucket(pipeline().bucket()).prefix(prefix)).contents()
+                .stream().map(S3Object::key).toList();
+    }
+
+    /** The quarantine report of a drop, as text. */
+    String report(String xmlKey) {
+        return pipeline().s3().getObjectAsBytes(r -> r.bucket(pipeline().bucket())
+                .key("quarantine/" + xmlKey + ".report.json")).asString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -12,12 +12,13 @@ import java.util.Set;
  * @param formatsMustBeRegistered      the format code list starts without fmt/276; unknown codes are refused until
  *                                     added through ny-format
  * @param refusedFields                optional fields refused with 400, as {@code <type>.<field>}
- * @param renamedAddressFields         {@code postnr} is stored as {@code postnummer} without a word
+ * @param renamedAddressFields         the postcode is {@code postnummer}; {@code postnr} is dropped without a word
  * @param unimplemented                object kinds whose ny- link answers 501 (e.g. korrespondansepartintern)
  * @param brokenNextLinks              unfiltered lists and sub-lists carry a malformed next link ({@code …/&$skip=N})
  * @param pagingNeedsFilter            {@code $top}/{@code $skip} without {@code $filter} is an error (in a 200 body)
- * @param discovery                    OpenID discovery is offered; without it only the plain OAuth2 token endpoint
- *                                     is published (login/rfc6749)
+ * @param discovery                    the OpenID configuration names its token_endpoint and the root also links the
+ *                                     OAuth2 endpoint (login/rfc6749); without it the configuration the root's
+ *                                     login/oidc link leads to has no token_endpoint
  */
 public record ServerProfile(String name, boolean customMetadataOnlyByPatch, boolean formatsMustBeRegistered,
                             Set<String> refusedFields, boolean renamedAddressFields, Set<String> unimplemented,

@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The drop area as one S3 bucket. */
@@ -54,18 +53,9 @@ public class S3DropStore implements DropStore {
 
     @Override
     public Optional<StoredObject> describe(String key) {
-        try {
-            var head = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(new StoredObject(key, head.contentLength(), head.lastModified(),
-                    FirstArrival.of(head.metadata(), head.lastModified())));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return S3Missing.unlessMissing(() -> s3.headObject(r -> r.bucket(bucket).key(key))).map(head ->
+                new StoredObject(key, head.contentLength(), head.lastModified(),
+                        FirstArrival.of(head.metadata(), head.lastModified())));
     }
 
     @Override

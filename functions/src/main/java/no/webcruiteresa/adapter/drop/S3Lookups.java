@@ -11,7 +11,6 @@ import java.util.function.Function;
 import no.webcruiteresa.application.port.RetentionStore.Lookup;
 import no.webcruiteresa.application.port.RetentionStore.StoredVersion;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * One S3 request per object, a few at a time. An object that is gone (404) is left out of the answer; any other
@@ -35,7 +34,7 @@ final class S3Lookups {
             try {
                 found.put(items.get(i), futures.get(i).get());
             } catch (ExecutionException e) {
-                if (!gone(e.getCause())) {
+                if (!S3Missing.isMissing(e.getCause())) {
                     failed.put(items.get(i), errorCode(e.getCause()));
                 }
             } catch (InterruptedException e) {
@@ -52,10 +51,6 @@ final class S3Lookups {
             return aws.awsErrorDetails().errorCode();
         }
         return e.getClass().getSimpleName();
-    }
-
-    private static boolean gone(Throwable e) {
-        return e instanceof S3Exception s3 && s3.statusCode() == 404;
     }
 
     void close() {

@@ -12,6 +12,7 @@ Used by IamEnforcedMotoIT (local-stack). Usage: moto_iam_server.py -H 127.0.0.1 
   - HEAD with a version id is s3:GetObjectVersion; GET ?tagging&versionId is s3:GetObjectVersionTagging.
   - A missing object answers 403, not 404, to a caller without s3:ListBucket on the bucket.
   - sqs:GetQueueUrl is authorised on the named queue's ARN (moto asks for "*").
+  - The signature of a request whose query holds a "/" (a list prefix) is checked as signed (moto decodes it).
 * Every denial is recorded; GET /_iam/denials returns them (one "user action resource" per line) and clears them.
 * POST /_iam/user with JSON {"user": name, "policy": document} creates the user (and its one access key) if new,
   replaces its only inline policy and answers {"accessKeyId": …, "secretAccessKey": …}.
@@ -23,7 +24,7 @@ import json
 import os
 import sys
 import threading
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, parse_qsl, quote, unquote, urlparse
 
 os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "0"
 
@@ -66,6 +67,21 @@ def _authorize(self, iam_request_cls, resource="*"):
 
 
 authorization.ActionAuthenticatorMixin._authenticate_and_authorize_action = _authorize
+
+# --- sign the query as clients do: moto hands the signature check a decoded query ("prefix=quarantine/"),
+# which then differs from the client's canonical "prefix=quarantine%2F"
+_original_init = access_control.IAMRequestBase.__init__
+
+
+def _init(self, account_id, method, path, data, body, headers, action):
+    base, _, query = path.partition("?")
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        path = base + "?" + "&".join(quote(k, safe="-_.~") + "=" + quote(v, safe="-_.~") for k, v in pairs)
+    _original_init(self, account_id, method, path, data, body, headers, action)
+
+
+access_control.IAMRequestBase.__init__ = _init
 
 # --- record every denial
 _original_check = access_control.IAMRequestBase.check_action_permitted

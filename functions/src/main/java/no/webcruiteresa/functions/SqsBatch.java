@@ -16,6 +16,7 @@ import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.InvalidDropException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -57,9 +58,11 @@ final class SqsBatch {
                         e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
             } catch (RuntimeException e) {
                 Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
+                // "next in" only when the postpone took: otherwise the queue's own visibility timeout applies.
+                String next = postpone(record, delay) ? "next in " + delay.toSeconds() + " s"
+                        : "next after the queue's visibility timeout";
                 LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
-                        + ", next in " + delay.toSeconds() + " s): " + e);
-                postpone(record, delay);
+                        + ", " + next + "): " + e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(id));
             }
         }
@@ -98,11 +101,15 @@ final class SqsBatch {
         }
     }
 
-    /** Best effort: if the visibility cannot be changed, the queue's own timeout applies. */
-    private void postpone(SQSEvent.SQSMessage record, Duration delay) {
+    /**
+     * Best effort: if the visibility cannot be changed, the queue's own timeout applies. A failed postpone is
+     * logged at WARN (a missing permission or a wrong queue would otherwise turn every backoff into the full
+     * visibility timeout unseen). @return whether the message is now postponed by {@code delay}
+     */
+    private boolean postpone(SQSEvent.SQSMessage record, Duration delay) {
         String arn = record.getEventSourceArn();
         if (sqs == null || arn == null || record.getReceiptHandle() == null || arn.split(":").length < 6) {
-            return;
+            return false;
         }
         try {
             String url = queueUrls.computeIfAbsent(arn, a -> {
@@ -111,8 +118,20 @@ final class SqsBatch {
             });
             sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(record.getReceiptHandle())
                     .visibilityTimeout((int) delay.toSeconds()));
+            return true;
         } catch (RuntimeException e) {
-            LOG.fine(() -> function + ": could not postpone message " + record.getMessageId() + ": " + e);
+            LOG.warning(function + ": could not postpone message " + record.getMessageId() + " by "
+                    + delay.toSeconds() + " s: " + errorOf(e));
+            return false;
         }
+    }
+
+    /** The error's class and AWS error code; never its message, which may quote the request. */
+    static String errorOf(RuntimeException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return e.getClass().getSimpleName() + " (" + aws.awsErrorDetails().errorCode() + ", HTTP "
+                    + aws.statusCode() + ")";
+        }
+        return e.getClass().getSimpleName();
     }
 }

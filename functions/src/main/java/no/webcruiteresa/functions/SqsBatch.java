@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.RetryBudget;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.InvalidDropException;
@@ -32,18 +33,29 @@ final class SqsBatch {
     private final SqsClient sqs;
     private final RetryBudget backoff;
     private final Quarantine quarantine;
+    private final Metrics metrics;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    SqsBatch(String function, SqsClient sqs, RetryBudget backoff, Quarantine quarantine) {
+    SqsBatch(String function, SqsClient sqs, RetryBudget backoff, Quarantine quarantine, Metrics metrics) {
         this.function = function;
         this.sqs = sqs;
         this.backoff = backoff;
         this.quarantine = quarantine;
+        this.metrics = metrics;
     }
 
     SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+        try {
+            return handle(event, handler);
+        } finally {
+            metrics.publish(function);
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        int retries = 0;
         for (SQSEvent.SQSMessage record : records) {
             String id = record.getMessageId();
             if (id == null || id.isBlank()) {
@@ -51,11 +63,13 @@ final class SqsBatch {
                 throw new IllegalArgumentException(function + ": an SQS record has no messageId");
             }
             int deliveries = deliveries(record);
+            retries += deliveries > 1 ? 1 : 0;
             try {
                 handler.accept(record);
             } catch (InvalidDropException e) {
                 quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
                         e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
+                metrics.quarantined(e.field());
             } catch (RuntimeException e) {
                 Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
                 // "next in" only when the postpone took: otherwise the queue's own visibility timeout applies.
@@ -67,6 +81,7 @@ final class SqsBatch {
             }
         }
         LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed");
+        metrics.batchHandled(records.size(), failures.size(), retries);
         return new SQSBatchResponse(failures);
     }
 
@@ -122,6 +137,7 @@ final class SqsBatch {
         } catch (RuntimeException e) {
             LOG.warning(function + ": could not postpone message " + record.getMessageId() + " by "
                     + delay.toSeconds() + " s: " + errorOf(e));
+            metrics.postponeFailed();
             return false;
         }
     }

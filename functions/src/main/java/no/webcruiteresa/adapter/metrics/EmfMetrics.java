@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -27,6 +28,11 @@ import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 public final class EmfMetrics implements Metrics {
     private static final Logger LOG = Logger.getLogger(EmfMetrics.class.getName());
     private static final int MAX_RULE_LENGTH = 64;
+
+    /** Every metric this adapter writes (template.yaml's alarms and dashboard may name only these). */
+    public static final Set<String> METRIC_NAMES = Set.of("DocumentsArchived", "BytesArchived", "ArchiveLatency",
+            "Quarantined", "MessagesReceived", "MessagesFailed", "Retries", "PostponeFailures", "RetentionDeleted",
+            "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven");
 
     /** Where the documents go: standard output (Lambda), this class's logger at FINE (local runs), or nowhere. */
     public enum Sink {

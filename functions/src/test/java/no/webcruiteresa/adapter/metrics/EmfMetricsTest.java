@@ -130,7 +130,7 @@ class EmfMetricsTest {
             assertThat(directive.path("Metrics").size()).isBetween(1, 100);
             for (JsonNode metric : directive.path("Metrics")) {
                 String name = metric.path("Name").asString();
-                assertThat(name).isNotBlank();
+                assertThat(name).isIn(EmfMetrics.METRIC_NAMES);
                 JsonNode value = root.path(name);
                 assertThat(value.isNumber() || (value.isArray() && value.size() <= 100
                         && StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isNumber)))

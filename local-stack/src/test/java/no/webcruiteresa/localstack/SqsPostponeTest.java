@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import no.webcruiteresa.adapter.drop.DropWriter;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * The backoff of a failed message on ElasticMQ: a postpone that takes says when the message comes back; one that
  * fails (a queue that cannot be found, a receipt handle no longer valid) is a WARN with the AWS error code, and
- * the failure line does not promise a "next in" that will not happen.
+ * the failure line does not promise a "next in" that will not happen; the PostponeFailures metric counts it.
  */
 class SqsPostponeTest {
     private static final String SQS_BATCH = "no.webcruiteresa.functions.SqsBatch";
@@ -28,11 +29,14 @@ class SqsPostponeTest {
         Message message = incompleteDropAnnounced("240140");
 
         List<String> warnings;
-        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING)) {
+        double postponeFailures;
+        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING); EmfCapture metrics = new EmfCapture()) {
             assertThat(invokeArchiveDocument(message, intakeArn())).containsExactly(message.messageId());
             warnings = log.messagesAt(Level.WARNING);
+            postponeFailures = metrics.sum("PostponeFailures", Map.of("FunctionName", "archiveDocument"));
         }
 
+        assertThat(postponeFailures).isZero();
         assertThat(warnings).singleElement().asString()
                 .contains("message " + message.messageId() + " failed (delivery 1, next in ");
         // Postponed by a second or so, it is back long before the queue's own visibility timeout (12 s here).
@@ -50,9 +54,11 @@ class SqsPostponeTest {
         String missingQueue = intakeArn().replace(":IntakeQueue", ":NoSuchQueue");
 
         List<String> warnings;
-        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING)) {
+        double postponeFailures;
+        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING); EmfCapture metrics = new EmfCapture()) {
             assertThat(invokeArchiveDocument(message, missingQueue)).containsExactly(message.messageId());
             warnings = log.messagesAt(Level.WARNING);
+            postponeFailures = metrics.sum("PostponeFailures", Map.of("FunctionName", "archiveDocument"));
         }
 
         assertThat(warnings).anySatisfy(w -> assertThat(w)
@@ -61,6 +67,7 @@ class SqsPostponeTest {
                 .contains("message " + message.messageId() + " failed (delivery 1, next after the queue's"));
         assertThat(warnings).noneMatch(w -> w.contains("next in "));
         assertThat(warnings).noneMatch(w -> w.contains(message.receiptHandle()));
+        assertThat(postponeFailures).as("counted in the PostponeFailures metric").isEqualTo(1);
         deleteAll();
     }
 

@@ -15,6 +15,7 @@ import no.webcruiteresa.application.port.ArchivedNotices;
 import no.webcruiteresa.application.port.CreationLocks;
 import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.application.port.EntryArchive;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.DocumentDrop;
@@ -54,10 +55,12 @@ public class ArchiveDocument {
     private final Quarantine quarantine;
     private final Waiting waiting;
     private final ReuniteLateFile lateFiles;
+    private final Metrics metrics;
     private final AtomicLong uploadedAgain = new AtomicLong();
 
     public ArchiveDocument(DropReader reader, DropStore store, EnsureCase ensureCase, EntryArchive entries,
-                           RegistrationRules rules, ArchivedNotices notices, Quarantine quarantine, Waiting waiting) {
+                           RegistrationRules rules, ArchivedNotices notices, Quarantine quarantine, Waiting waiting,
+                           Metrics metrics) {
         this.reader = reader;
         this.store = store;
         this.ensureCase = ensureCase;
@@ -67,6 +70,7 @@ public class ArchiveDocument {
         this.quarantine = quarantine;
         this.waiting = waiting;
         this.lateFiles = new ReuniteLateFile(store, quarantine);
+        this.metrics = metrics;
     }
 
     /**
@@ -139,8 +143,11 @@ public class ArchiveDocument {
             return Outcome.ARCHIVED;
         }
         ArrivedFiles.check(store, xmlKey, drop, true);
+        long started = System.nanoTime();
         ArchivedEntry entry = archiveEntry(xmlKey, drop, registration);
         ArchiveReceipts.requireComplete(drop, entry);
+        metrics.documentArchived(drop.files().stream().mapToLong(DropFile::size).sum(),
+                Duration.ofNanos(System.nanoTime() - started));
         notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), entry.entryId()));
         return Outcome.ARCHIVED;
     }
@@ -183,6 +190,7 @@ public class ArchiveDocument {
                                Instant firstSeen) {
         quarantine.quarantineDrop(xmlKey, fileKeys, new QuarantineReport(xmlKey, field, rule, firstSeen,
                 waiting.clock().instant(), attempt, List.of()));
+        metrics.quarantined(field);
         return Outcome.QUARANTINED;
     }
 

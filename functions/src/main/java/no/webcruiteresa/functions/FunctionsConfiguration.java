@@ -18,6 +18,7 @@ import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
 import no.webcruiteresa.application.RetryBudget;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
@@ -110,8 +111,8 @@ public class FunctionsConfiguration {
 
     @Bean
     Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, RetryBudget backoff,
-                                                    DropStoreQuarantine quarantine) {
-        SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine);
+                                                    DropStoreQuarantine quarantine, Metrics metrics) {
+        SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine, metrics);
         return event -> batch.process(event, record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
     }
 
@@ -120,13 +121,14 @@ public class FunctionsConfiguration {
                                                          Noark5Archive archive, RegistrationSettings settings,
                                                          SqsClient sqs, RetryBudget backoff,
                                                          DropStoreQuarantine quarantine, S3CreationLocks locks,
-                                                         WebcruiterEsaProperties properties, Clock clock) {
+                                                         WebcruiterEsaProperties properties, Clock clock,
+                                                         Metrics metrics) {
         ArchiveDocument useCase = new ArchiveDocument(reader, store, ensureCase, archive,
                 new RegistrationRules(settings), new SqsArchivedNotices(sqs, properties.queues().archivedUrl(),
                 JsonMapper.builder().build()), quarantine,
                 new ArchiveDocument.Waiting(properties.drop().incompleteDeadline(), clock, locks,
-                        properties.drop().staleLockAfter()));
-        SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine);
+                        properties.drop().staleLockAfter()), metrics);
+        SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine, metrics);
         String bucket = properties.drop().bucket();
         return event -> batch.process(event, record -> Messages.createdKeys(record.getBody(), bucket)
                 .forEach(key -> useCase.archive(key, SqsBatch.deliveries(record))));
@@ -136,16 +138,18 @@ public class FunctionsConfiguration {
     Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
                                                              Noark5Archive archive, RegistrationSettings settings,
                                                              SqsClient sqs, RetryBudget backoff,
-                                                             DropStoreQuarantine quarantine, S3CreationLocks locks) {
+                                                             DropStoreQuarantine quarantine, S3CreationLocks locks,
+                                                             Metrics metrics) {
         RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings, locks);
-        SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine);
+        SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine, metrics);
         return event -> batch.process(event, record -> useCase.remove(Messages.archivedNotice(record.getBody())));
     }
 
     /** Invoked by hand after a fix: releases quarantined drops and moves dead-lettered messages back. */
     @Bean
-    Function<Redrive.Request, Redrive.Report> redrive(DropStoreQuarantine quarantine, SqsClient sqs) {
-        return new Redrive(quarantine, sqs);
+    Function<Redrive.Request, Redrive.Report> redrive(DropStoreQuarantine quarantine, SqsClient sqs,
+                                                      Metrics metrics) {
+        return new Redrive(quarantine, sqs, metrics);
     }
 
     private static boolean isSet(String value) {

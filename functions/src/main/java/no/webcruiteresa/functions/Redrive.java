@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,10 +34,12 @@ final class Redrive implements Function<Redrive.Request, Redrive.Report> {
 
     private final Quarantine quarantine;
     private final SqsClient sqs;
+    private final Metrics metrics;
 
-    Redrive(Quarantine quarantine, SqsClient sqs) {
+    Redrive(Quarantine quarantine, SqsClient sqs, Metrics metrics) {
         this.quarantine = quarantine;
         this.sqs = sqs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,6 +60,8 @@ final class Redrive implements Function<Redrive.Request, Redrive.Report> {
         }
         Report report = new Report(keys.size(), objects, moved);
         LOG.info(() -> "redrive: " + report);
+        metrics.redriven(report.dropsReleased(), report.messagesMoved());
+        metrics.publish("redrive");
         return report;
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import no.webcruiteresa.adapter.drop.S3RetentionStore;
 import no.webcruiteresa.adapter.drop.S3SweepJournal;
 import no.webcruiteresa.application.SweepRetention;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.application.port.SweepAudit;
 import no.webcruiteresa.domain.RetentionLayout;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
@@ -39,13 +40,17 @@ public class RetentionConfiguration {
 
     @Bean
     Function<Message<ScheduledEvent>, SweepAudit> retentionSweep(SweepRetention sweep,
-                                                                 WebcruiterEsaProperties properties) {
+                                                                 WebcruiterEsaProperties properties,
+                                                                 Metrics metrics) {
         long marginMillis = properties.retention().safetyMargin().toMillis();
         return message -> {
             // Lambda's deadline: stop a page early enough to save the checkpoint and the audit record.
             Context context = (Context) message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
-            return sweep.sweep(dryRun(message.getPayload()),
+            SweepAudit audit = sweep.sweep(dryRun(message.getPayload()),
                     () -> context != null && context.getRemainingTimeInMillis() < marginMillis);
+            metrics.retentionSwept(audit.deleted(), audit.held(), audit.failed());
+            metrics.publish("retentionSweep");
+            return audit;
         };
     }
 

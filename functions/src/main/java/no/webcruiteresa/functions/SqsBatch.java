@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.RetryBudget;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
 import no.webcruiteresa.domain.InvalidDropException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,18 +33,29 @@ final class SqsBatch {
     private final SqsClient sqs;
     private final RetryBudget backoff;
     private final Quarantine quarantine;
+    private final Metrics metrics;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    SqsBatch(String function, SqsClient sqs, RetryBudget backoff, Quarantine quarantine) {
+    SqsBatch(String function, SqsClient sqs, RetryBudget backoff, Quarantine quarantine, Metrics metrics) {
         this.function = function;
         this.sqs = sqs;
         this.backoff = backoff;
         this.quarantine = quarantine;
+        this.metrics = metrics;
     }
 
     SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+        try {
+            return handle(event, handler);
+        } finally {
+            metrics.publish(function);
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        int retries = 0;
         for (SQSEvent.SQSMessage record : records) {
             String id = record.getMessageId();
             if (id == null || id.isBlank()) {
@@ -50,20 +63,25 @@ final class SqsBatch {
                 throw new IllegalArgumentException(function + ": an SQS record has no messageId");
             }
             int deliveries = deliveries(record);
+            retries += deliveries > 1 ? 1 : 0;
             try {
                 handler.accept(record);
             } catch (InvalidDropException e) {
                 quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
                         e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
+                metrics.quarantined(e.field());
             } catch (RuntimeException e) {
                 Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
+                // "next in" only when the postpone took: otherwise the queue's own visibility timeout applies.
+                String next = postpone(record, delay) ? "next in " + delay.toSeconds() + " s"
+                        : "next after the queue's visibility timeout";
                 LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
-                        + ", next in " + delay.toSeconds() + " s): " + e);
-                postpone(record, delay);
+                        + ", " + next + "): " + e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(id));
             }
         }
         LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed");
+        metrics.batchHandled(records.size(), failures.size(), retries);
         return new SQSBatchResponse(failures);
     }
 
@@ -98,11 +116,15 @@ final class SqsBatch {
         }
     }
 
-    /** Best effort: if the visibility cannot be changed, the queue's own timeout applies. */
-    private void postpone(SQSEvent.SQSMessage record, Duration delay) {
+    /**
+     * Best effort: if the visibility cannot be changed, the queue's own timeout applies. A failed postpone is
+     * logged at WARN (a missing permission or a wrong queue would otherwise turn every backoff into the full
+     * visibility timeout unseen). @return whether the message is now postponed by {@code delay}
+     */
+    private boolean postpone(SQSEvent.SQSMessage record, Duration delay) {
         String arn = record.getEventSourceArn();
         if (sqs == null || arn == null || record.getReceiptHandle() == null || arn.split(":").length < 6) {
-            return;
+            return false;
         }
         try {
             String url = queueUrls.computeIfAbsent(arn, a -> {
@@ -111,8 +133,21 @@ final class SqsBatch {
             });
             sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(record.getReceiptHandle())
                     .visibilityTimeout((int) delay.toSeconds()));
+            return true;
         } catch (RuntimeException e) {
-            LOG.fine(() -> function + ": could not postpone message " + record.getMessageId() + ": " + e);
+            LOG.warning(function + ": could not postpone message " + record.getMessageId() + " by "
+                    + delay.toSeconds() + " s: " + errorOf(e));
+            metrics.postponeFailed();
+            return false;
         }
+    }
+
+    /** The error's class and AWS error code; never its message, which may quote the request. */
+    static String errorOf(RuntimeException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return e.getClass().getSimpleName() + " (" + aws.awsErrorDetails().errorCode() + ", HTTP "
+                    + aws.statusCode() + ")";
+        }
+        return e.getClass().getSimpleName();
     }
 }

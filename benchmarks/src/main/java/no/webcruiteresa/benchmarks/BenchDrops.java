@@ -44,7 +44,11 @@ final class BenchDrops {
     }
 
     static String documentId(String caseNumber) {
-        return "WC201-" + caseNumber + "-1001";
+        return documentId(caseNumber, 1001);
+    }
+
+    static String documentId(String caseNumber, int applicant) {
+        return "WC201-" + caseNumber + "-" + applicant;
     }
 
     static Posting posting(String caseNumber) {
@@ -54,16 +58,22 @@ final class BenchDrops {
 
     /** Uploads an application with two PDFs of {@code bytes} each, the XML last; returns the PDFs by name. */
     static Map<String, byte[]> upload(S3Client s3, String bucket, String caseNumber, int bytes) {
+        return upload(s3, bucket, caseNumber, 1001, bytes);
+    }
+
+    /** As above, for applicant number {@code applicant} (many documents in one case). */
+    static Map<String, byte[]> upload(S3Client s3, String bucket, String caseNumber, int applicant, int bytes) {
+        String documentId = documentId(caseNumber, applicant);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("soknad.pdf", pdf(documentId(caseNumber) + " Søknad", bytes));
-        files.put("cv.pdf", pdf(documentId(caseNumber) + " CV", bytes));
+        files.put("soknad.pdf", pdf(documentId + " Søknad", bytes));
+        files.put("cv.pdf", pdf(documentId + " CV", bytes));
         List<DropFile> declared = new ArrayList<>();
         files.forEach((name, content) -> declared.add(new DropFile(name, declared.isEmpty() ? DropFile.Role.MAIN
                 : DropFile.Role.ATTACHMENT, name.equals("cv.pdf") ? "CV" : "Søknad", content.length, sha256(content))));
-        String xmlKey = DropKeys.xmlKey(caseNumber, documentId(caseNumber));
+        String xmlKey = DropKeys.xmlKey(caseNumber, documentId);
         files.forEach((name, content) -> s3.putObject(r -> r.bucket(bucket).key(DropKeys.fileKey(xmlKey, name))
                 .contentType("application/pdf"), RequestBody.fromBytes(content)));
-        putXml(s3, bucket, caseNumber, declared);
+        putXml(s3, bucket, caseNumber, documentId, declared);
         return files;
     }
 
@@ -90,7 +100,7 @@ final class BenchDrops {
             String xmlKey = DropKeys.xmlKey(caseNumber, documentId(caseNumber));
             s3.putObject(r -> r.bucket(bucket).key(DropKeys.fileKey(xmlKey, "soknad.pdf"))
                     .contentType("application/pdf"), RequestBody.fromFile(file));
-            putXml(s3, bucket, caseNumber, List.of(new DropFile("soknad.pdf", DropFile.Role.MAIN, "Søknad", size,
+            putXml(s3, bucket, caseNumber, documentId(caseNumber), List.of(new DropFile("soknad.pdf", DropFile.Role.MAIN, "Søknad", size,
                     HexFormat.of().formatHex(digest.digest()))));
             Files.delete(file);
         } catch (IOException e) {
@@ -100,11 +110,12 @@ final class BenchDrops {
         }
     }
 
-    private static void putXml(S3Client s3, String bucket, String caseNumber, List<DropFile> declared) {
-        DocumentDrop drop = new DocumentDrop(Form.APPLICATION, documentId(caseNumber),
+    private static void putXml(S3Client s3, String bucket, String caseNumber, String documentId,
+                               List<DropFile> declared) {
+        DocumentDrop drop = new DocumentDrop(Form.APPLICATION, documentId,
                 "Søknad på stilling: Lærer 100 % fast stilling ved Byåsen skole - Åse Ødegård", DATE,
                 posting(caseNumber), APPLICANT, declared);
-        s3.putObject(r -> r.bucket(bucket).key(DropKeys.xmlKey(caseNumber, documentId(caseNumber)))
+        s3.putObject(r -> r.bucket(bucket).key(DropKeys.xmlKey(caseNumber, documentId))
                 .contentType("application/xml"), RequestBody.fromBytes(new DropWriter().write(drop)));
     }
 

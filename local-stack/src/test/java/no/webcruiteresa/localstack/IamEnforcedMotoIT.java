@@ -152,8 +152,9 @@ class IamEnforcedMotoIT {
             for (String action : function.getValue().stream().flatMap(s -> s.actions().stream()).distinct()
                     .filter(a -> a.startsWith("s3:") || a.startsWith("sqs:"))
                     .filter(a -> onlyAction.isBlank() || onlyAction.equals(a)).toList()) {
-                if (action.equals("sqs:GetQueueUrl")) {
-                    // A function instance keeps the queue URL it resolved: only a cold one asks again, as on Lambda.
+                if (action.equals("sqs:GetQueueUrl") || action.equals("s3:GetBucketVersioning")) {
+                    // An instance keeps the queue URL and the bucket's versioning it asked for once: only a cold one
+                    // asks again, as on Lambda.
                     pipeline.close();
                     pipeline = startPipeline();
                 }

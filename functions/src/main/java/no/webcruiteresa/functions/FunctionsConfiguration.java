@@ -21,6 +21,7 @@ import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -70,7 +71,9 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    Noark5Archive noark5Archive(WebcruiterEsaProperties properties) {
+    Noark5Archive noark5Archive(WebcruiterEsaProperties properties,
+                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl) {
+        ArchiveUrlCheck.require(properties.archive().url(), allowInsecureUrl);
         String secretArn = properties.archive().credentialsSecretArn();
         Map<String, String> secret = isSet(secretArn)
                 ? SecretsManagerCredentials.read(properties.aws().region(), properties.aws().secretsManagerEndpoint(),

@@ -92,7 +92,7 @@ public class ArchiveDocument {
             return quarantine(key, List.of(), e.field(), e.rule(), attempt, arrival(key));
         }
         if (drop.isEmpty()) {
-            LOG.info(() -> "drop " + key + " is already removed; nothing to archive");
+            LOG.info(() -> "drop " + LogText.key(key) + " is already removed; nothing to archive");
             return Outcome.ALREADY_REMOVED;
         }
         List<String> fileKeys = drop.get().files().stream().map(f -> DropKeys.fileKey(key, f.name())).toList();
@@ -135,7 +135,7 @@ public class ArchiveDocument {
             boolean filesGone = ArrivedFiles.check(store, xmlKey, drop, false) == 0;
             notices.publish(new ArchivedNotice(xmlKey, drop.documentId(), whole.get().entryId()));
             if (filesGone) {
-                LOG.info(() -> "drop " + xmlKey + " was uploaded again after entry " + whole.get().entryId()
+                LOG.info(() -> "drop " + LogText.key(xmlKey) + " was uploaded again after entry " + whole.get().entryId()
                         + " archived it; removing it again (" + uploadedAgain.incrementAndGet()
                         + " such upload(s) in this instance)");
                 return Outcome.ALREADY_ARCHIVED;
@@ -163,7 +163,7 @@ public class ArchiveDocument {
             ArchivedEntry created = entries.archiveEntry(archivedCase, registration, fileName -> {
                 DropFile file = declared(drop, fileName);
                 return new Sha256CheckingInputStream(store.open(DropKeys.fileKey(xmlKey, fileName)),
-                        file.sha256(), file.size(), fileName);
+                        file.sha256(), file.size(), LogText.file(drop, file));
             });
             LOG.info(() -> "archived document " + drop.documentId() + " as entry " + created.entryId()
                     + " in case " + archivedCase.caseId() + " with " + created.files().size() + " file(s)");

@@ -20,14 +20,14 @@ final class ArchiveReceipts {
         for (DropFile file : drop.files()) {
             Optional<ArchivedEntry.ArchivedFile> archived = entry.file(file.name());
             if (archived.isEmpty()) {
-                return Optional.of("entry " + entry.entryId() + " lacks file " + file.name());
+                return Optional.of("entry " + entry.entryId() + " lacks " + LogText.file(drop, file));
             }
             if (!archived.get().sha256().equalsIgnoreCase(file.sha256())) {
-                return Optional.of("file " + file.name() + ": archive reports sjekksum " + archived.get().sha256()
+                return Optional.of(LogText.file(drop, file) + ": archive reports sjekksum " + archived.get().sha256()
                         + ", drop declared " + file.sha256());
             }
             if (archived.get().size() != file.size()) {
-                return Optional.of("file " + file.name() + ": archive reports filstoerrelse " + archived.get().size()
+                return Optional.of(LogText.file(drop, file) + ": archive reports filstoerrelse " + archived.get().size()
                         + ", drop declared " + file.size());
             }
         }
@@ -44,11 +44,11 @@ final class ArchiveReceipts {
             Optional<DropFile> declared = drop.files().stream().filter(f -> f.name().equals(archived.fileName()))
                     .findFirst();
             if (declared.isEmpty()) {
-                return Optional.of("entry " + entry.entryId() + " holds file " + archived.fileName()
+                return Optional.of("entry " + entry.entryId() + " holds a " + LogText.fileName(archived.fileName())
                         + ", which the drop does not name");
             }
             if (!archived.sha256().equalsIgnoreCase(declared.get().sha256()) || archived.size() != declared.get().size()) {
-                return Optional.of("file " + archived.fileName() + ": archive reports sjekksum " + archived.sha256()
+                return Optional.of(LogText.file(drop, declared.get()) + ": archive reports sjekksum " + archived.sha256()
                         + " and filstoerrelse " + archived.size() + ", drop declared " + declared.get().sha256()
                         + " and " + declared.get().size());
             }

@@ -25,18 +25,18 @@ final class ArrivedFiles {
             Optional<Long> size = store.size(key);
             if (size.isEmpty()) {
                 if (allRequired) {
-                    throw new DropIncompleteException(xmlKey, "file " + file.name() + " has not arrived");
+                    throw new DropIncompleteException(xmlKey, LogText.file(drop, file) + " has not arrived");
                 }
                 continue;
             }
             arrived++;
             if (size.get() != file.size()) {
                 throw new DropRejectedException(xmlKey, "files.file.size",
-                        "file " + file.name() + " is " + size.get() + " bytes, the XML declares " + file.size());
+                        LogText.file(drop, file) + " is " + size.get() + " bytes, the XML declares " + file.size());
             }
             if (!Arrays.equals(store.readPrefix(key, PDF_MAGIC.length), PDF_MAGIC)) {
                 throw new DropRejectedException(xmlKey, "files.file.name",
-                        "file " + file.name() + " is not a PDF (it does not start with %PDF-)");
+                        LogText.file(drop, file) + " is not a PDF (it does not start with %PDF-)");
             }
         }
         return arrived;

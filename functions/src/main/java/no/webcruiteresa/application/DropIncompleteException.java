@@ -5,7 +5,7 @@ public class DropIncompleteException extends RuntimeException {
     private final String detail;
 
     public DropIncompleteException(String key, String detail) {
-        super(key + ": " + detail);
+        super(LogText.key(key) + ": " + detail);
         this.detail = detail;
     }
 

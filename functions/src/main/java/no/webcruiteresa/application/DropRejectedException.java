@@ -9,7 +9,7 @@ public class DropRejectedException extends RuntimeException {
     private final String rule;
 
     public DropRejectedException(String key, String field, String rule) {
-        super(key + ": " + field + ": " + rule);
+        super(LogText.key(key) + ": " + field + ": " + rule);
         this.key = key;
         this.field = field;
         this.rule = rule;

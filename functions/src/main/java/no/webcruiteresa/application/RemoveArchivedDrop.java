@@ -37,7 +37,7 @@ public class RemoveArchivedDrop {
     public int remove(ArchivedNotice notice) {
         var read = reader.read(notice.xmlKey());
         if (read.isEmpty()) {
-            LOG.info(() -> "drop " + notice.xmlKey() + " is already removed");
+            LOG.info(() -> "drop " + LogText.key(notice.xmlKey()) + " is already removed");
             return 0;
         }
         DocumentDrop drop = read.get();
@@ -55,7 +55,7 @@ public class RemoveArchivedDrop {
         locks.release(LockNames.forEntry(drop.documentId()));
         locks.release(LockNames.forCase(drop.posting().caseNumber()));
         store.delete(notice.xmlKey());
-        LOG.info(() -> "removed drop " + notice.xmlKey() + " (" + (drop.files().size() + 1)
+        LOG.info(() -> "removed drop " + LogText.key(notice.xmlKey()) + " (" + (drop.files().size() + 1)
                 + " objects) after entry " + entry.entryId() + " was confirmed");
         return drop.files().size() + 1;
     }

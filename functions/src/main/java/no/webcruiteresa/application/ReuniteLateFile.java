@@ -48,7 +48,7 @@ public class ReuniteLateFile {
             return false;
         }
         int objects = quarantine.release(xmlKey);
-        LOG.info(() -> "released " + xmlKey + " (" + objects + " objects) from quarantine: its "
+        LOG.info(() -> "released " + LogText.key(xmlKey) + " (" + objects + " objects) from quarantine: its "
                 + report.get().missing().size() + " missing file(s) arrived");
         return true;
     }

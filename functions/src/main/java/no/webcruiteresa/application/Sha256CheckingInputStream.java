@@ -17,14 +17,15 @@ final class Sha256CheckingInputStream extends FilterInputStream {
     private final MessageDigest digest;
     private final String expectedSha256;
     private final long expectedSize;
-    private final String name;
+    /** How the file is named in messages (LogText.file: never its name). */
+    private final String label;
     private long delivered;
 
-    Sha256CheckingInputStream(InputStream in, String expectedSha256, long expectedSize, String name) {
+    Sha256CheckingInputStream(InputStream in, String expectedSha256, long expectedSize, String label) {
         super(in);
         this.expectedSha256 = expectedSha256;
         this.expectedSize = expectedSize;
-        this.name = name;
+        this.label = label;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -43,19 +44,19 @@ final class Sha256CheckingInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (delivered >= expectedSize) {
             if (super.read() >= 0) {
-                throw new DeclaredContentMismatch("file " + name + " is longer than the declared " + expectedSize + " bytes");
+                throw new DeclaredContentMismatch(label + " is longer than the declared " + expectedSize + " bytes");
             }
             return -1;
         }
         int n = super.read(buffer, offset, (int) Math.min(length, expectedSize - delivered));
         if (n < 0) {
-            throw new DeclaredContentMismatch("file " + name + " ended after " + delivered + " of " + expectedSize + " bytes");
+            throw new DeclaredContentMismatch(label + " ended after " + delivered + " of " + expectedSize + " bytes");
         }
         digest.update(buffer, offset, n);
         if (delivered + n == expectedSize) {
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(expectedSha256)) {
-                throw new DeclaredContentMismatch("file " + name + " has SHA-256 " + actual
+                throw new DeclaredContentMismatch(label + " has SHA-256 " + actual
                         + " but the drop declares " + expectedSha256);
             }
         }

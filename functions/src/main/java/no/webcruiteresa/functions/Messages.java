@@ -72,7 +72,10 @@ final class Messages {
             }
             return root;
         } catch (JacksonException e) {
-            throw new InvalidDropException("body", "a " + what + " must be JSON: " + e.getOriginalMessage());
+            // Jackson's own message quotes the text it could not read, which may be a name: only where it stopped.
+            var at = e.getLocation();
+            throw new InvalidDropException("body", "a " + what + " must be JSON"
+                    + (at == null ? "" : " (unreadable at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 }

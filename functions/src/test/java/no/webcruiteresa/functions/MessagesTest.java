@@ -34,4 +34,13 @@ class MessagesTest {
         assertThatThrownBy(() -> Messages.postingPublished("{\"caseNumber\":\"12\"}")).isInstanceOf(InvalidDropException.class)
                 .hasMessage("title: is required in the message");
     }
+
+    @Test
+    void shouldSayWhereABodyIsUnreadable_butNotQuoteIt() {
+        assertThatThrownBy(() -> Messages.postingPublished("{\"caseNumber\": \"12\", \"title\": Kari Nordmann}"))
+                .isInstanceOf(InvalidDropException.class).hasMessageContaining("line 1, column")
+                .hasMessageNotContaining("Kari").hasMessageNotContaining("Nordmann");
+        assertThatThrownBy(() -> Messages.createdKeys("Kari Nordmann <kari@example.org>", "drop"))
+                .isInstanceOf(InvalidDropException.class).hasMessageNotContaining("Kari").hasMessageNotContaining("kari");
+    }
 }

@@ -122,6 +122,8 @@ public final class EmbeddedStack implements AutoCloseable {
         properties.put(S3MockApplication.PROP_HTTP_PORT, port);
         properties.put(S3MockApplication.PROP_HTTPS_PORT, 0);
         properties.put("server.address", "127.0.0.1");
+        // S3Mock's own HTTP connector ignores server.address: this binds it to loopback too.
+        properties.put("spring.main.sources", LoopbackConnectors.class.getName());
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.com.adobe.testing", "WARN");
         properties.put("logging.level.org.springframework", "WARN");

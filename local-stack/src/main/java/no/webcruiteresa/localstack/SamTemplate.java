@@ -74,6 +74,10 @@ public final class SamTemplate {
         return map(map(template.get("Globals")).get("Function"));
     }
 
+    public Map<String, Object> parameter(String name) {
+        return map(map(template.get("Parameters")).get(name));
+    }
+
     public Object parameterDefault(String name) {
         return map(map(map(template.get("Parameters")).get(name))).get("Default");
     }

@@ -3,6 +3,7 @@ package no.webcruiteresa.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.adobe.testing.s3mock.S3MockApplication;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -36,10 +37,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The retention sweep at scale, not part of the test suite (its name does not end in Test):
  * {@code mvn -B -q -pl local-stack -am verify -Dtest=RetentionScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -DskipITs -Dretention.bench.objects=50000 [-Dretention.bench.s3=moto]}. The S3 runs in a process of its own
- * (S3Mock in a second JVM, or moto_server), so the heap measured here is the sweep's. S3Mock 5.2.0 rewrites its
- * whole bucket index on every put and delete, so beyond a few thousand objects it measures S3Mock, not the sweep;
- * moto keeps its index in memory. Prints one RESULT line (docs/performance.md).
+ * -DskipITs -Dretention.bench.objects=50000 [-Dretention.bench.s3=s3mock-memory|moto]}. The S3 runs in a process of
+ * its own (S3Mock in a second JVM, or moto_server), so the heap measured here is the sweep's. Plain S3Mock 5.2.0
+ * ({@code s3mock}, the default) rewrites its whole bucket index on every put and delete, so beyond a few thousand
+ * objects it measures S3Mock, not the sweep; {@code s3mock-memory} is the same S3Mock with that index held in memory
+ * ({@link S3MockIndexInMemory}); moto keeps its index in memory. Prints one RESULT line (docs/performance.md).
  */
 class RetentionScaleBenchmark {
     private static final String BUCKET = "webcruiter-drop";
@@ -48,11 +50,15 @@ class RetentionScaleBenchmark {
     void sweepManyObjects() throws Exception {
         int objects = Integer.getInteger("retention.bench.objects", 0);
         assumeTrue(objects > 0, "set -Dretention.bench.objects=N");
-        boolean onMoto = System.getProperty("retention.bench.s3", "s3mock").equals("moto");
+        String server = System.getProperty("retention.bench.s3", "s3mock");
+        if (!List.of("s3mock", "s3mock-memory", "moto").contains(server)) {
+            throw new IllegalArgumentException("-Dretention.bench.s3 is s3mock, s3mock-memory or moto, not " + server);
+        }
+        boolean onMoto = server.equals("moto");
         int port = EmbeddedStack.freePort();
         MotoServer moto = onMoto ? MotoServer.startIfInstalled() : null;
         assumeTrue(!onMoto || moto != null, "moto_server is not on the PATH");
-        Process s3Mock = onMoto ? null : startS3Mock(port);
+        Process s3Mock = onMoto ? null : startS3Mock(port, server.equals("s3mock-memory"));
         try {
             S3Calls calls = new S3Calls(false);
             S3Client s3 = EmbeddedS3.client(onMoto ? moto.endpoint() : URI.create("http://127.0.0.1:" + port), calls);
@@ -82,7 +88,7 @@ class RetentionScaleBenchmark {
                     calls.count("DeleteObjects"), calls.count("GetObjectTagging"), calls.count("HeadObject"),
                     heap.peakUsedBytes() >> 20, heap.maxAfterGcBytes() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20, fillSeconds, System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), onMoto ? "moto" : "s3mock");
+                    Runtime.getRuntime().availableProcessors(), server);
             System.out.println(result);
             Files.writeString(Path.of("target", "retention-benchmark.txt"), result + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -114,17 +120,22 @@ class RetentionScaleBenchmark {
         pool.shutdown();
     }
 
-    private static Process startS3Mock(int port) throws Exception {
+    private static Process startS3Mock(int port, boolean indexInMemory) throws Exception {
         Path root = Files.createTempDirectory("s3mock-bench");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.adobe.testing.s3mock.S3MockApplication",
-                "--http.port=" + port, "--server.port=0", "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                (indexInMemory ? S3MockIndexInMemory.class : S3MockApplication.class).getName(), "--http.port=" + port, "--server.port=0", "--server.address=127.0.0.1",
                 "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET,
                 "--com.adobe.testing.s3mock.store.root=" + root, "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off")
+                "--spring.main.banner-mode=off"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(new File(root.toFile(), "s3mock.log")).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("S3Mock exited: " + Files.readString(root.resolve("s3mock.log")));
+            }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
                         .openConnection();

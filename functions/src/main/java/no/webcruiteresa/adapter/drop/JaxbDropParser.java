@@ -5,6 +5,12 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +40,23 @@ import org.xml.sax.helpers.XMLFilterImpl;
  */
 public class JaxbDropParser implements DropParser {
     public static final String SCHEMA = "/schema/webcruiter-drop-1.xsd";
-    private static final Pattern QUOTED_VALUE = Pattern.compile("'[^']*'");
+    /** Names and values the drop schema itself declares: the only quoted text of a parser message that is kept. */
+    private static final Pattern SCHEMA_TERM = Pattern.compile("(?:name|value)=\"([^\"]+)\"");
+    private static final Set<String> XSD_TYPES = Set.of("date", "dateTime", "boolean", "positiveInteger", "integer",
+            "decimal", "string", "token", "anyURI");
+    private static final String NAMESPACE_PREFIX = "\"urn:webcruiter-esa:drop:1\":";
+    private static final String DOCTYPE_FEATURE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final int MAX_PROBLEMS = 5;
     private static final String UNREADABLE_VALUE = "value cannot be read as its type (value withheld)";
 
     private final JAXBContext context;
     private final Schema schema;
     private final SAXParserFactory parsers;
+    private final Set<String> schemaTerms;
 
     public JaxbDropParser() {
         try {
+            schemaTerms = schemaTerms();
             context = JAXBContext.newInstance(Document.class);
             SchemaFactory schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -64,7 +77,7 @@ public class JaxbDropParser implements DropParser {
 
     @Override
     public DocumentDrop parse(byte[] xml) {
-        ElementPath path = new ElementPath();
+        ElementPath path = new ElementPath(schemaTerms);
         List<InvalidDropException> problems = new ArrayList<>();
         try {
             XMLReader reader = parsers.newSAXParser().getXMLReader();
@@ -107,7 +120,7 @@ public class JaxbDropParser implements DropParser {
         return new InvalidDropException(problems.get(0).field(), rules);
     }
 
-    private static InvalidDropException invalid(ElementPath path, Throwable cause) {
+    private InvalidDropException invalid(ElementPath path, Throwable cause) {
         if (cause instanceof java.io.CharConversionException) {
             return new InvalidDropException(path.current(), "the XML is not valid UTF-8: " + cause.getMessage());
         }
@@ -115,25 +128,102 @@ public class JaxbDropParser implements DropParser {
             // JAXB's own conversion errors quote the raw value, which may be personal data.
             return new InvalidDropException(path.current(), UNREADABLE_VALUE);
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (message.startsWith("cvc-datatype") || message.startsWith("cvc-pattern") || message.startsWith("cvc-enum")
-                || message.startsWith("cvc-min") || message.startsWith("cvc-max") || message.startsWith("cvc-type")
-                || message.startsWith("cvc-attribute") || message.startsWith("cvc-length")) {
-            message = QUOTED_VALUE.matcher(message).replaceFirst("(value withheld)");
-        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : withheld(cause.getMessage());
         String where = cause instanceof SAXParseException spe && spe.getLineNumber() > 0
                 ? " (line " + spe.getLineNumber() + ")" : "";
         return new InvalidDropException(path.current(), message + where);
     }
 
-    /** Tracks the element being read, so a schema error can name its field. */
+    /**
+     * The parser's message with every quoted part withheld unless it is a term of the schema. Quoted parts are values
+     * from the document (which may hold an apostrophe: O'Brien) or names a broken document made up, so from the first
+     * quote that is not a schema term to the last quote of the message everything is withheld; the schema terms
+     * inside that stretch are listed after it.
+     */
+    String withheld(String message) {
+        StringBuilder kept = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int open = firstQuote(message, at);
+            if (open < 0) {
+                return kept.append(message.substring(at)).toString();
+            }
+            int close = message.indexOf(message.charAt(open), open + 1);
+            if (close > 0 && isSchemaTerm(message.substring(open + 1, close))) {
+                kept.append(message, at, close + 1);
+                at = close + 1;
+                continue;
+            }
+            int last = Math.max(message.lastIndexOf('\''), message.lastIndexOf('"'));
+            List<String> terms = new ArrayList<>();
+            for (int i = open; i < last; ) {
+                int end = message.indexOf(message.charAt(i), i + 1);
+                if (end < 0) {
+                    break;
+                }
+                String token = message.substring(i + 1, end);
+                if (isSchemaTerm(token)) {
+                    terms.add(token.replace(NAMESPACE_PREFIX, ""));
+                }
+                i = firstQuote(message, end + 1);
+                if (i < 0) {
+                    break;
+                }
+            }
+            kept.append(message, at, open).append("(value withheld")
+                    .append(terms.isEmpty() ? "" : "; the message names " + String.join(", ", terms)).append(")");
+            return kept.append(message.substring(last + 1)).toString();
+        }
+    }
+
+    private static int firstQuote(String text, int from) {
+        int single = text.indexOf('\'', from);
+        int dbl = text.indexOf('"', from);
+        return single < 0 ? dbl : dbl < 0 ? single : Math.min(single, dbl);
+    }
+
+    private boolean isSchemaTerm(String token) {
+        if (token.equals(DOCTYPE_FEATURE)) {
+            return true;
+        }
+        String bare = token.replace(NAMESPACE_PREFIX, "").replaceAll("^[\\[{</]+|[\\]}>]+$", "");
+        if (bare.isEmpty()) {
+            return false;
+        }
+        for (String part : bare.split(",\\s*")) {
+            if (!schemaTerms.contains(part) && !XSD_TYPES.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> schemaTerms() {
+        try (var in = JaxbDropParser.class.getResourceAsStream(SCHEMA)) {
+            Set<String> terms = new HashSet<>();
+            Matcher term = SCHEMA_TERM.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            while (term.find()) {
+                terms.add(term.group(1));
+            }
+            return Set.copyOf(terms);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tracks the element being read, so a schema error can name its field (names the schema does not know withheld). */
     private static final class ElementPath extends XMLFilterImpl {
         private final Deque<String> elements = new ArrayDeque<>();
+        private final Set<String> known;
         private String last = "document";
+
+        ElementPath(Set<String> known) {
+            this.known = known;
+        }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            elements.addLast(localName);
+            elements.addLast(known.contains(localName) ? localName : "(undeclared)");
             last = String.join(".", elements);
             super.startElement(uri, localName, qName, atts);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.webcruiteresa.application.LogText;
 import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.domain.InvalidDropException;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -42,7 +43,7 @@ public class S3DropStore implements DropStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+            throw new UncheckedIOException("reading s3://" + bucket + "/" + LogText.key(key), e);
         }
     }
 
@@ -64,7 +65,7 @@ public class S3DropStore implements DropStore {
                 .range("bytes=0-" + (length - 1)))) {
             return in.readNBytes(length);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+            throw new UncheckedIOException("reading s3://" + bucket + "/" + LogText.key(key), e);
         }
     }
 

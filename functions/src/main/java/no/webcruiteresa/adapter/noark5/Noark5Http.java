@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
@@ -31,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class Noark5Http {
     private static final Logger LOG = Logger.getLogger(Noark5Http.class.getName());
     static final String MEDIA_TYPE = "application/vnd.noark5+json";
-    private static final int MAX_ERROR_CHARS = 500;
     private static final int MAX_PAGES = 1000;
     private static final int PAGE = 10;
 
@@ -147,19 +147,19 @@ final class Noark5Http {
     /** The reference server's partial update: an array of operations in the Noark 5 media type. */
     JsonNode patchOperations(URI uri, JsonNode operations) {
         byte[] bytes = json.writeValueAsBytes(operations);
-        return send(patchRequest(uri, MEDIA_TYPE, bytes), false);
+        return send(patchRequest(uri, MEDIA_TYPE, bytes), false, ErrorAnswers.fieldNames(operations));
     }
 
     /** A partial update (JSON Merge Patch, RFC 7396), as tjenestegrensesnitt prescribes. */
     JsonNode patch(URI uri, JsonNode body) {
         byte[] bytes = json.writeValueAsBytes(body);
-        return send(patchRequest(uri, "application/merge-patch+json", bytes), false);
+        return send(patchRequest(uri, "application/merge-patch+json", bytes), false, ErrorAnswers.fieldNames(body));
     }
 
     JsonNode post(URI uri, JsonNode body) {
         byte[] bytes = json.writeValueAsBytes(body);
         return send(HttpRequest.newBuilder(uri).header("Content-Type", MEDIA_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), false);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), false, ErrorAnswers.fieldNames(body));
     }
 
     /** Streams the file: memory use does not grow with its size. A retry opens the file again. */
@@ -197,9 +197,14 @@ final class Noark5Http {
      *                   server cannot have acted on it (connection refused, 429, 503)
      */
     private JsonNode send(HttpRequest.Builder request, boolean idempotent) {
+        return send(request, idempotent, Set.of());
+    }
+
+    /** @param sentFields the field names of the request body: the words of an error answer that may be logged */
+    private JsonNode send(HttpRequest.Builder request, boolean idempotent, Set<String> sentFields) {
         breaker.before();
         try {
-            JsonNode answer = sendWithRetries(request, idempotent);
+            JsonNode answer = sendWithRetries(request, idempotent, sentFields);
             breaker.succeeded();
             return answer;
         } catch (ArchiveUnavailableException e) {
@@ -211,7 +216,7 @@ final class Noark5Http {
         }
     }
 
-    private JsonNode sendWithRetries(HttpRequest.Builder request, boolean idempotent) {
+    private JsonNode sendWithRetries(HttpRequest.Builder request, boolean idempotent, Set<String> sentFields) {
         request.timeout(settings.requestTimeout()).header("Accept", MEDIA_TYPE);
         boolean renewedAuthorization = false;
         for (int attempt = 1; ; attempt++) {
@@ -235,7 +240,8 @@ final class Noark5Http {
                 throw new ArchiveUnavailableException("interrupted calling the archive", e);
             }
             int status = response.statusCode();
-            String answer = where + " -> " + status + ": " + excerpt(response.body());
+            // Status, error code and field names only: a server may echo the values it refused.
+            String answer = where + " -> " + status + ": " + ErrorAnswers.summary(response.body(), sentFields);
             if (status == 401 && !renewedAuthorization && authorization.renew()) {
                 renewedAuthorization = true;
                 continue;
@@ -258,16 +264,16 @@ final class Noark5Http {
             if (status >= 400) {
                 throw new ArchiveRejectedException(status, answer);
             }
-            return body(response, where);
+            return body(response, where, sentFields);
         }
     }
 
-    private JsonNode body(HttpResponse<byte[]> response, String where) {
+    private JsonNode body(HttpResponse<byte[]> response, String where, Set<String> sentFields) {
         JsonNode body = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
         if (isError(body)) {
             // Some servers report errors with HTTP 200 and an error body: an error all the same, never "not found".
             int status = body.path("status").canConvertToInt() ? body.path("status").asInt() : 400;
-            throw new ArchiveRejectedException(status, where + ": " + excerpt(response.body()));
+            throw new ArchiveRejectedException(status, where + ": " + ErrorAnswers.summary(response.body(), sentFields));
         }
         return body;
     }
@@ -347,10 +353,5 @@ final class Noark5Http {
             Thread.currentThread().interrupt();
             throw new ArchiveUnavailableException("interrupted during login discovery", e);
         }
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "…";
     }
 }

@@ -101,4 +101,38 @@ class JaxbDropParserTest {
                 .isInstanceOfSatisfying(InvalidDropException.class, e -> assertThat(e.field()).isEqualTo("document.form"));
         assertThatThrownBy(() -> parser.parse(invalidUtf8)).isInstanceOf(InvalidDropException.class);
     }
+
+    @Test
+    void shouldWithholdAValueWithAnApostrophe_andEverythingAfterIt() {
+        String apostrophe = xml.replace("<name>cv.pdf</name>", "<name>Kari_O'Brien_CV.pdf</name>");
+        String dateWithName = xml.replace("<birthDate>1988-03-14</birthDate>", "<birthDate>O'Brien 14.03.1988</birthDate>");
+
+        assertThatThrownBy(() -> parser.parse(apostrophe.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidDropException.class, e -> {
+                    assertThat(e.field()).isEqualTo("document.files.file.name");
+                    assertThat(e.getMessage()).contains("cvc-pattern-valid", "value withheld")
+                            .doesNotContain("Kari", "Brien", "CV.pdf");
+                });
+        assertThatThrownBy(() -> parser.parse(dateWithName.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidDropException.class, e ->
+                        assertThat(e.getMessage()).contains("value withheld").doesNotContain("Brien", "14.03.1988"));
+    }
+
+    @Test
+    void shouldWithholdNamesABrokenDocumentMakesUp_butKeepTheSchemasOwn() {
+        // "Kari <kari@example.org>" in a field reads as an element named after her.
+        String broken = xml.replace("<title>Søknad", "<title>Kari <kari@example.org> Søknad");
+        String undeclared = xml.replace("<documentDate>", "<Nordmann/><documentDate>");
+        String wrongVersion = xml.replace("schemaVersion=\"1.0\"", "schemaVersion=\"2.0\"");
+
+        assertThatThrownBy(() -> parser.parse(broken.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidDropException.class, e ->
+                        assertThat(e.getMessage()).doesNotContain("kari", "Kari"));
+        assertThatThrownBy(() -> parser.parse(undeclared.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidDropException.class, e ->
+                        assertThat(e.getMessage()).doesNotContain("Nordmann").contains("documentDate"));
+        assertThatThrownBy(() -> parser.parse(wrongVersion.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidDropException.class, e ->
+                        assertThat(e.getMessage()).contains("schemaVersion").doesNotContain("2.0"));
+    }
 }

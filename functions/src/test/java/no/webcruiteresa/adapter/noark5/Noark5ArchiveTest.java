@@ -148,7 +148,7 @@ class Noark5ArchiveTest {
     }
 
     @Test
-    void shouldSurfaceTheServersMessage_whenTheArchiveRejectsARequest() {
+    void shouldNameTheRefusedField_butWithholdTheValues_whenTheArchiveRejectsARequest() {
         Noark5Archive misconfigured = new Noark5Archive(settings(simulator.root(), "Letter"));
         TestFiles files = new TestFiles(Map.of("soknad.pdf", "%PDF-1.7"));
         DocumentDrop drop = files.drop();
@@ -157,7 +157,8 @@ class Noark5ArchiveTest {
         assertThatThrownBy(() -> misconfigured.archiveEntry(hiringCase, rules.entryFor(drop), files::open))
                 .isInstanceOfSatisfying(ArchiveRejectedException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.getMessage()).contains("dokumenttype", "Brev", "Letter");
+                    // The server's message quotes the values; they may be personal, so only the field is named.
+                    assertThat(e.getMessage()).contains("400", "dokumenttype").doesNotContain("Letter");
                 });
     }
 

@@ -240,7 +240,7 @@ class Noark5StrictServerTest {
         simulator.faults().errorInOkNext("GET", ".*/saksmappe$", 1);
 
         assertThatThrownBy(() -> archive.findCase("WEBCRUITER 100")).isInstanceOf(ArchiveRejectedException.class)
-                .hasMessageContaining("injected query failure");
+                .hasMessageContaining("\"status\":400").hasMessageNotContaining("injected query failure");
         assertThat(archive.findCase("WEBCRUITER 100")).isPresent();
     }
 

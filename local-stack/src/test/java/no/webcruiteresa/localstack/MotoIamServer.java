@@ -1,0 +1,130 @@
+package no.webcruiteresa.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * moto with IAM enforced ({@code scripts/moto_iam_server.py}) on a free loopback port: one IAM user per function
+ * with exactly its policy, and the record of every request it denied. The harness key "local" is not authorised.
+ */
+final class MotoIamServer implements AutoCloseable {
+    static final String ACCOUNT = "123456789012";
+    private static final Path SCRIPT = Path.of("..", "scripts", "moto_iam_server.py");
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private MotoIamServer(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    /** null when moto is not installed here (no moto_server on the PATH, or python3 cannot import it). */
+    static MotoIamServer startIfInstalled() throws IOException, InterruptedException {
+        if (!onPath("moto_server") || !onPath("python3")
+                || new ProcessBuilder("python3", "-c", "import moto.server").start().waitFor() != 0) {
+            return null;
+        }
+        int port = EmbeddedStack.freePort();
+        Path log = Files.createTempFile("moto-iam", ".log");
+        Process process = new ProcessBuilder("python3", SCRIPT.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        MotoIamServer server = new MotoIamServer(process, URI.create("http://127.0.0.1:" + port), log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_iam_server.py exited: " + Files.readString(log));
+            }
+            if (server.answers()) {
+                return server;
+            }
+            Thread.sleep(200);
+        }
+        server.close();
+        throw new IllegalStateException("moto_iam_server.py did not answer within 30 s");
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** Creates the user if new and gives it exactly this policy (replacing the one it had). */
+    AwsBasicCredentials user(String name, String policyJson) {
+        String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("user", name, "policy", policyJson));
+        JsonNode answer = JsonMapper.builder().build().readTree(send(HttpRequest.newBuilder(endpoint.resolve("/_iam/user"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+        return AwsBasicCredentials.create(answer.path("accessKeyId").asString(), answer.path("secretAccessKey").asString());
+    }
+
+    /** Every request denied since the last call, as "user-arn action resource". */
+    List<String> takeDenials() {
+        String text = send(HttpRequest.newBuilder(endpoint.resolve("/_iam/denials")).GET());
+        return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
+    private String send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean answers() {
+        try {
+            return http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(1))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a temporary file
+        }
+    }
+}

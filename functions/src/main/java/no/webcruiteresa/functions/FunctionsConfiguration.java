@@ -11,6 +11,7 @@ import no.webcruiteresa.adapter.drop.JaxbDropParser;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
 import no.webcruiteresa.adapter.drop.S3DropStore;
 import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.adapter.noark5.Noark5Settings;
 import no.webcruiteresa.adapter.secrets.SecretsManagerCredentials;
 import no.webcruiteresa.adapter.sqs.SqsArchivedNotices;
 import no.webcruiteresa.application.ArchiveDocument;
@@ -70,15 +71,22 @@ public class FunctionsConfiguration {
         return builder.build();
     }
 
+    /** With a secret, the credentials are read on first use, cached for credentials-ttl and re-read on a 401. */
     @Bean
     Noark5Archive noark5Archive(WebcruiterEsaProperties properties,
-                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl) {
+                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl,
+                                ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks) {
         ArchiveUrlCheck.require(properties.archive().url(), allowInsecureUrl);
         String secretArn = properties.archive().credentialsSecretArn();
-        Map<String, String> secret = isSet(secretArn)
-                ? SecretsManagerCredentials.read(properties.aws().region(), properties.aws().secretsManagerEndpoint(),
-                secretArn) : Map.of();
-        return new Noark5Archive(properties.noark5Settings(secret));
+        Noark5Settings settings = properties.noark5Settings(Map.of());
+        Noark5Archive archive = isSet(secretArn)
+                ? new Noark5Archive(settings, new RotatingCredentials(SecretsManagerCredentials.of(
+                        properties.aws().region(), properties.aws().secretsManagerEndpoint(), secretArn,
+                        rotation.credentialsTtl(), Clock.systemUTC()),
+                        secret -> properties.noark5Settings(secret).credentials()))
+                : new Noark5Archive(settings);
+        hooks.beforeSnapshot(archive::forgetCredentialsAndConnections);
+        return archive;
     }
 
     @Bean

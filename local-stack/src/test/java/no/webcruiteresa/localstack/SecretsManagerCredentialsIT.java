@@ -53,4 +53,25 @@ class SecretsManagerCredentialsIT {
         assertThat(credentials).containsExactlyInAnyOrderEntriesOf(
                 Map.of("username", "arkivar", "password", "hemmelig", "clientId", "webcruiter-esa"));
     }
+
+    @Test
+    void shouldKeepTheSecretForItsTimeToLive_andReadARotatedValueOnRequest() {
+        URI endpoint = moto.endpoint();
+        try (SecretsManagerClient client = SecretsManagerClient.builder().region(Region.of(Pipeline.REGION))
+                .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            String arn = client.createSecret(r -> r.name("webcruiter-esa/rotating").secretString(
+                    "{\"username\":\"arkivar\",\"password\":\"v1\"}")).arn();
+            SecretsManagerCredentials credentials = SecretsManagerCredentials.of(Pipeline.REGION, endpoint.toString(),
+                    arn, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+            assertThat(credentials.current()).containsEntry("password", "v1");
+
+            client.putSecretValue(r -> r.secretId(arn).secretString("{\"username\":\"arkivar\",\"password\":\"v2\"}"));
+
+            assertThat(credentials.current()).as("cached within its time-to-live").containsEntry("password", "v1");
+            assertThat(credentials.reread()).as("the archive refused v1: read again").isTrue();
+            assertThat(credentials.current()).containsEntry("password", "v2");
+        }
+    }
 }

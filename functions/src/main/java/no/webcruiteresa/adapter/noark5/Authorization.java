@@ -24,23 +24,25 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The Authorization header for archive calls: HTTP Basic, or an OAuth2 bearer token (password or client
  * credentials grant) fetched when first needed, renewed before it expires and again when the archive answers
- * 401. Never logs a secret or a token.
+ * 401, when the credentials are read again too (a rotated secret). Never logs a secret or a token.
  */
 final class Authorization {
     private static final Duration EARLY_RENEWAL = Duration.ofSeconds(30);
 
-    private final Noark5Credentials credentials;
-    private final HttpClient client;
+    private final CredentialsSource source;
+    private final Supplier<HttpClient> client;
     private final ObjectMapper json;
     private final Supplier<URI> discoveredTokenUrl;
     private final Duration timeout;
     private final Clock clock;
     private String token;
     private Instant expires = Instant.MIN;
+    /** The credentials the token was granted to: rotated credentials get a token of their own. */
+    private Noark5Credentials tokenCredentials;
 
-    Authorization(Noark5Credentials credentials, HttpClient client, ObjectMapper json, Supplier<URI> discoveredTokenUrl,
-                  Duration timeout, Clock clock) {
-        this.credentials = credentials;
+    Authorization(CredentialsSource source, Supplier<HttpClient> client, ObjectMapper json,
+                  Supplier<URI> discoveredTokenUrl, Duration timeout, Clock clock) {
+        this.source = source;
         this.client = client;
         this.json = json;
         this.discoveredTokenUrl = discoveredTokenUrl;
@@ -49,30 +51,57 @@ final class Authorization {
     }
 
     synchronized Optional<String> header() {
+        Noark5Credentials credentials = source.current();
         return switch (credentials.scheme()) {
             case NONE -> Optional.empty();
             case BASIC -> Optional.of("Basic " + base64(credentials.username() + ":" + credentials.password()));
-            case OAUTH2_PASSWORD, OAUTH2_CLIENT_CREDENTIALS -> Optional.of("Bearer " + currentToken());
+            case OAUTH2_PASSWORD, OAUTH2_CLIENT_CREDENTIALS -> Optional.of("Bearer " + tokenFor(credentials));
         };
     }
 
-    /** After a 401: forget the token so the next call fetches a new one. @return whether a retry can help */
+    /** A token endpoint that refuses cached credentials may have seen them rotated: read them again once. */
+    private String tokenFor(Noark5Credentials credentials) {
+        try {
+            return currentToken(credentials);
+        } catch (ArchiveRejectedException refused) {
+            if (!source.reread()) {
+                throw refused;
+            }
+            return currentToken(source.current());
+        }
+    }
+
+    /**
+     * After a 401: forget the token and read the credentials again (they may have been rotated), so the next call
+     * uses new ones. @return whether a retry can help
+     */
     synchronized boolean renew() {
-        if (credentials.scheme() == Noark5Credentials.Scheme.NONE || credentials.scheme() == Noark5Credentials.Scheme.BASIC) {
+        Noark5Credentials.Scheme scheme = source.current().scheme();
+        if (scheme == Noark5Credentials.Scheme.NONE) {
             return false;
         }
         token = null;
-        return true;
+        boolean changed = source.reread();
+        return scheme != Noark5Credentials.Scheme.BASIC || changed;
     }
 
-    private String currentToken() {
-        if (token == null || clock.instant().isAfter(expires.minus(EARLY_RENEWAL))) {
-            fetchToken();
+    /** Drops the token and the cached credentials (before a SnapStart snapshot). */
+    synchronized void forget() {
+        token = null;
+        tokenCredentials = null;
+        expires = Instant.MIN;
+        source.forget();
+    }
+
+    private String currentToken(Noark5Credentials credentials) {
+        if (token == null || !credentials.equals(tokenCredentials)
+                || clock.instant().isAfter(expires.minus(EARLY_RENEWAL))) {
+            fetchToken(credentials);
         }
         return token;
     }
 
-    private void fetchToken() {
+    private void fetchToken(Noark5Credentials credentials) {
         Map<String, String> form = new LinkedHashMap<>();
         if (credentials.scheme() == Noark5Credentials.Scheme.OAUTH2_PASSWORD) {
             form.put("grant_type", "password");
@@ -95,7 +124,7 @@ final class Authorization {
         }
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ArchiveUnavailableException("token request to " + tokenUrl + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -116,6 +145,7 @@ final class Authorization {
             throw new ArchiveRejectedException(200, "token endpoint " + tokenUrl + " returned no access_token");
         }
         expires = clock.instant().plusSeconds(answer.path("expires_in").asLong(300));
+        tokenCredentials = credentials;
     }
 
     private static String encode(String value) {

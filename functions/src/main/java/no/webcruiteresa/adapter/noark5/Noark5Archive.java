@@ -35,12 +35,22 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     private final Map<String, ArchivedCase> casesByHref = new ConcurrentHashMap<>();
 
     public Noark5Archive(Noark5Settings settings) {
+        this(settings, CredentialsSource.fixed(settings.credentials()));
+    }
+
+    /** @param credentials where the credentials come from when they rotate; settings' own are then unused */
+    public Noark5Archive(Noark5Settings settings, CredentialsSource credentials) {
         this.settings = settings;
-        this.http = new Noark5Http(settings);
+        this.http = new Noark5Http(settings, credentials);
         this.bodies = new Noark5Bodies(http.json(), settings);
         this.catalogue = new ServerCatalogue(http, settings, this::root);
         this.writer = new Noark5Writer(http, settings.compatibility(), catalogue);
         this.correspondents = new Correspondents(http, writer, bodies);
+    }
+
+    /** Before a SnapStart snapshot: no secret, token or open connection may be captured in it. */
+    public void forgetCredentialsAndConnections() {
+        http.forgetCredentialsAndConnections();
     }
 
     @Override

@@ -35,19 +35,34 @@ final class Noark5Http {
     private static final int MAX_PAGES = 1000;
     private static final int PAGE = 10;
 
-    private final HttpClient client;
+    /** Replaced before a SnapStart snapshot, so no connection is restored from it. */
+    private volatile HttpClient client;
     private final Noark5Settings settings;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Authorization authorization;
     private final CircuitBreaker breaker;
 
     Noark5Http(Noark5Settings settings) {
+        this(settings, CredentialsSource.fixed(settings.credentials()));
+    }
+
+    Noark5Http(Noark5Settings settings, CredentialsSource credentials) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.authorization = new Authorization(settings.credentials(), client, json, this::discoverTokenUrl,
+        this.client = newClient(settings);
+        this.authorization = new Authorization(credentials, () -> client, json, this::discoverTokenUrl,
                 settings.requestTimeout(), Clock.systemUTC());
         this.breaker = new CircuitBreaker(settings.retry(), Clock.systemUTC());
+    }
+
+    private static HttpClient newClient(Noark5Settings settings) {
+        return HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Forgets the token and the cached credentials and leaves the open connections behind (SnapStart). */
+    void forgetCredentialsAndConnections() {
+        authorization.forget();
+        client = newClient(settings);
     }
 
     ObjectMapper json() {

@@ -1,0 +1,40 @@
+package no.webcruiteresa.functions;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart's runtime hooks (CRaC): Lambda calls {@link #beforeCheckpoint} once the function has started, before
+ * it takes the snapshot that every later instance is restored from. What must not live in that snapshot (archive
+ * secrets, OAuth2 tokens, open connections) is dropped here and fetched again on first use after a restore.
+ * Registered with the global context when created; the context's bean keeps it reachable.
+ */
+final class SnapshotHooks implements Resource {
+    private static final Logger LOG = Logger.getLogger(SnapshotHooks.class.getName());
+    private final List<Runnable> beforeSnapshot = new CopyOnWriteArrayList<>();
+
+    SnapshotHooks() {
+        Core.getGlobalContext().register(this);
+    }
+
+    /** Runs {@code drop} before each snapshot. */
+    void beforeSnapshot(Runnable drop) {
+        beforeSnapshot.add(drop);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        beforeSnapshot.forEach(Runnable::run);
+        LOG.info(() -> "before the snapshot: dropped cached credentials, tokens and connections ("
+                + beforeSnapshot.size() + " holder(s))");
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to restore eagerly: what was dropped is fetched on first use.
+    }
+}

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.RetryBudget;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Handles an SQS batch one record at a time. A record that fails is reported by its message id so only it is
  * retried, after a visibility timeout that grows with each delivery (no busy loop while an archive is down or a
  * PDF is on its way); its neighbours are acknowledged. A message that cannot even be read is kept in quarantine
- * and acknowledged. Logs ids and error messages, never message bodies.
+ * and acknowledged. Logs ids and error messages, never message bodies; every line of a record's handling carries its
+ * correlation fields ({@link Correlation}) and each record ends with one outcome line.
  */
 final class SqsBatch {
     private static final Logger LOG = Logger.getLogger(SqsBatch.class.getName());
@@ -40,9 +42,14 @@ final class SqsBatch {
         this.quarantine = quarantine;
     }
 
-    SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+    /**
+     * @param handler handles one record and says what became of it ("archived", "removed 3 objects", …): the outcome
+     *                line of the record's step
+     */
+    SQSBatchResponse process(SQSEvent event, Function<SQSEvent.SQSMessage, String> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        Map<String, Integer> outcomes = new TreeMap<>();
         for (SQSEvent.SQSMessage record : records) {
             String id = record.getMessageId();
             if (id == null || id.isBlank()) {
@@ -50,20 +57,32 @@ final class SqsBatch {
                 throw new IllegalArgumentException(function + ": an SQS record has no messageId");
             }
             int deliveries = deliveries(record);
-            try {
-                handler.accept(record);
-            } catch (InvalidDropException e) {
-                quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
-                        e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
-            } catch (RuntimeException e) {
-                Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
-                LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
-                        + ", next in " + delay.toSeconds() + " s): " + e);
-                postpone(record, delay);
-                failures.add(new SQSBatchResponse.BatchItemFailure(id));
+            try (Correlation ignored = Correlation.message(function, id)) {
+                String outcome;
+                try {
+                    outcome = handler.apply(record);
+                } catch (InvalidDropException e) {
+                    quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
+                            e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
+                    outcome = "quarantined(" + e.field() + ")";
+                } catch (RuntimeException e) {
+                    Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
+                    Correlation.outcome("retried");
+                    LOG.log(Level.WARNING, function + ": message " + id + " retried (delivery " + deliveries
+                            + ", next in " + delay.toSeconds() + " s): " + e);
+                    postpone(record, delay);
+                    failures.add(new SQSBatchResponse.BatchItemFailure(id));
+                    outcomes.merge("retried", 1, Integer::sum);
+                    continue;
+                }
+                String done = outcome;
+                Correlation.outcome(done.replaceAll("[^A-Za-z0-9_.:-].*", ""));
+                LOG.info(() -> function + ": message " + id + " " + done + " (delivery " + deliveries + ")");
+                outcomes.merge(done.replaceAll(" .*", ""), 1, Integer::sum);
             }
         }
-        LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed");
+        LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed "
+                + outcomes);
         return new SQSBatchResponse(failures);
     }
 
@@ -112,7 +131,8 @@ final class SqsBatch {
             sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(record.getReceiptHandle())
                     .visibilityTimeout((int) delay.toSeconds()));
         } catch (RuntimeException e) {
-            LOG.fine(() -> function + ": could not postpone message " + record.getMessageId() + ": " + e);
+            // Visible: without the postpone the message comes back after the queue's full visibility timeout.
+            LOG.warning(() -> function + ": could not postpone message " + record.getMessageId() + ": " + e);
         }
     }
 }

@@ -119,7 +119,7 @@ public class FunctionsConfiguration {
         return event -> batch.process(event, record -> {
             Posting posting = Messages.postingPublished(record.getBody());
             Correlation.drop(posting.caseNumber(), null);
-            return "case ready: " + ensureCase.ensure(posting).caseId();
+            return "ready (case " + ensureCase.ensure(posting).caseId() + ")";
         });
     }
 
@@ -140,7 +140,8 @@ public class FunctionsConfiguration {
                 .map(key -> {
                     Correlation.key(key);
                     return useCase.archive(key, SqsBatch.deliveries(record)).name().toLowerCase(Locale.ROOT);
-                }).collect(Collectors.joining(", ")));
+                }).collect(Collectors.collectingAndThen(Collectors.joining(", "),
+                        outcomes -> outcomes.isEmpty() ? "ignored (announces no new object)" : outcomes)));
     }
 
     @Bean

@@ -60,11 +60,7 @@ final class SqsBatch {
             try (Correlation ignored = Correlation.message(function, id)) {
                 String outcome;
                 try {
-                    outcome = handler.apply(record);
-                } catch (InvalidDropException e) {
-                    quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
-                            e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
-                    outcome = "quarantined(" + e.field() + ")";
+                    outcome = handleOrQuarantine(record, handler, deliveries);
                 } catch (RuntimeException e) {
                     Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
                     Correlation.outcome("retried");
@@ -84,6 +80,19 @@ final class SqsBatch {
         LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed "
                 + outcomes);
         return new SQSBatchResponse(failures);
+    }
+
+    /** The record handled, or kept in quarantine when it cannot be read; a quarantine that fails is retried like any failure. */
+    private String handleOrQuarantine(SQSEvent.SQSMessage record, Function<SQSEvent.SQSMessage, String> handler,
+                                      int deliveries) {
+        try {
+            return handler.apply(record);
+        } catch (InvalidDropException e) {
+            String id = record.getMessageId();
+            quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
+                    e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
+            return "quarantined(" + e.field() + ")";
+        }
     }
 
     static int deliveries(SQSEvent.SQSMessage record) {

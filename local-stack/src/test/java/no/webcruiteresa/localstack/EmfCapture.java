@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EmfCapture implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final LogCapture log = LogCapture.of("no.webcruiteresa.adapter.metrics.EmfMetrics", Level.FINE);
+    private final JulCapture log = JulCapture.of("no.webcruiteresa.adapter.metrics.EmfMetrics", Level.FINE);
 
     /** Every document so far, parsed. */
     List<JsonNode> documents() {

@@ -30,7 +30,7 @@ class SqsPostponeTest {
 
         List<String> warnings;
         double postponeFailures;
-        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING); EmfCapture metrics = new EmfCapture()) {
+        try (JulCapture log = JulCapture.of(SQS_BATCH, Level.WARNING); EmfCapture metrics = new EmfCapture()) {
             assertThat(invokeArchiveDocument(message, intakeArn())).containsExactly(message.messageId());
             warnings = log.messagesAt(Level.WARNING);
             postponeFailures = metrics.sum("PostponeFailures", Map.of("FunctionName", "archiveDocument"));
@@ -55,7 +55,7 @@ class SqsPostponeTest {
 
         List<String> warnings;
         double postponeFailures;
-        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING); EmfCapture metrics = new EmfCapture()) {
+        try (JulCapture log = JulCapture.of(SQS_BATCH, Level.WARNING); EmfCapture metrics = new EmfCapture()) {
             assertThat(invokeArchiveDocument(message, missingQueue)).containsExactly(message.messageId());
             warnings = log.messagesAt(Level.WARNING);
             postponeFailures = metrics.sum("PostponeFailures", Map.of("FunctionName", "archiveDocument"));
@@ -77,7 +77,7 @@ class SqsPostponeTest {
         Message stale = message.toBuilder().receiptHandle("no-longer-valid-" + message.messageId()).build();
 
         List<String> warnings;
-        try (LogCapture log = LogCapture.of(SQS_BATCH, Level.WARNING)) {
+        try (JulCapture log = JulCapture.of(SQS_BATCH, Level.WARNING)) {
             assertThat(invokeArchiveDocument(stale, intakeArn())).containsExactly(message.messageId());
             warnings = log.messagesAt(Level.WARNING);
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.adobe.testing.s3mock.S3MockApplication;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -31,8 +30,12 @@ import no.webcruiteresa.adapter.drop.S3SweepJournal;
 import no.webcruiteresa.application.SweepRetention;
 import no.webcruiteresa.application.port.SweepAudit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 
 /**
  * The retention sweep at scale, not part of the test suite (its name does not end in Test):
@@ -61,7 +64,9 @@ class RetentionScaleBenchmark {
         Process s3Mock = onMoto ? null : startS3Mock(port, server.equals("s3mock-memory"));
         try {
             S3Calls calls = new S3Calls(false);
-            S3Client s3 = EmbeddedS3.client(onMoto ? moto.endpoint() : URI.create("http://127.0.0.1:" + port), calls);
+            LiveHeapAtDeletes liveHeap = new LiveHeapAtDeletes(10);
+            S3Client s3 = EmbeddedS3.client(onMoto ? moto.endpoint() : URI.create("http://127.0.0.1:" + port), calls,
+                    liveHeap);
             if (onMoto) {
                 s3.createBucket(r -> r.bucket(BUCKET));
             }
@@ -72,6 +77,7 @@ class RetentionScaleBenchmark {
 
             calls.reset();
             HeapWatch heap = HeapWatch.start();
+            liveHeap.start();
             S3RetentionStore store = new S3RetentionStore(s3, BUCKET, 16);
             long start = System.nanoTime();
             SweepAudit audit = new SweepRetention(store, new S3SweepJournal(s3, BUCKET, "retention/"),
@@ -83,10 +89,11 @@ class RetentionScaleBenchmark {
 
             String result = String.format("RESULT objects=%d deleted=%d failed=%d seconds=%.1f list_calls=%d "
                             + "delete_calls=%d tag_calls=%d head_calls=%d peak_heap_used_mb=%d max_heap_after_gc_mb=%d "
+                            + "live_heap_at_delete_mb=%d "
                             + "xmx_mb=%d fill_seconds=%d java=%s cores=%d s3=%s", objects, audit.deleted(), audit.failed(),
                     millis / 1000.0, calls.count("ListObjectsV2") + calls.count("ListObjectVersions"),
                     calls.count("DeleteObjects"), calls.count("GetObjectTagging"), calls.count("HeadObject"),
-                    heap.peakUsedBytes() >> 20, heap.maxAfterGcBytes() >> 20,
+                    heap.peakUsedBytes() >> 20, heap.maxAfterGcBytes() >> 20, liveHeap.maxBytes() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20, fillSeconds, System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), server);
             System.out.println(result);
@@ -122,6 +129,8 @@ class RetentionScaleBenchmark {
 
     private static Process startS3Mock(int port, boolean indexInMemory) throws Exception {
         Path root = Files.createTempDirectory("s3mock-bench");
+        // Beside the store, not in it: S3Mock takes every folder entry of its root for a bucket.
+        Path log = Path.of(root + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"),
@@ -130,11 +139,11 @@ class RetentionScaleBenchmark {
                 "--com.adobe.testing.s3mock.store.root=" + root, "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(new File(root.toFile(), "s3mock.log")).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited: " + Files.readString(root.resolve("s3mock.log")));
+                throw new IllegalStateException("S3Mock exited: " + Files.readString(log));
             }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
@@ -148,6 +157,40 @@ class RetentionScaleBenchmark {
         }
         process.destroy();
         throw new IllegalStateException("S3Mock did not start");
+    }
+
+    /**
+     * What the sweep keeps reachable in the middle of a page: before every n-th {@code DeleteObjects} (the page
+     * listed, its tags looked up, the batch built), a full collection, then the heap in use. Unlike the other two
+     * figures this does not depend on how far the collector has got; it adds a few full collections to the time.
+     */
+    private static final class LiveHeapAtDeletes implements ExecutionInterceptor {
+        private final int every;
+        private final AtomicLong deletes = new AtomicLong();
+        private final AtomicLong max = new AtomicLong();
+        private volatile boolean started;
+
+        LiveHeapAtDeletes(int every) {
+            this.every = every;
+        }
+
+        void start() {
+            started = true;
+        }
+
+        long maxBytes() {
+            return max.get();
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (started && context.request() instanceof DeleteObjectsRequest
+                    && deletes.getAndIncrement() % every == 0) {
+                System.gc();
+                max.accumulateAndGet(HeapWatch.heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum(),
+                        Math::max);
+            }
+        }
     }
 
     /** Peak heap over the sweep: the pools' peak usage, and the largest heap left after any collection. */

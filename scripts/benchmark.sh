@@ -2,7 +2,7 @@
 # The benchmark suite: builds what it needs, then measures the functions against their baselines side by side in
 # one run and prints one table (medians, min–max, ratios). See docs/performance.md.
 #   scripts/benchmark.sh [-Dbench.runs=5] [-Dbench.docs=24] [-Dbench.fileKb=512] [-Dbench.workers=1,4,16]
-#                        [-Dbench.throughputReps=2] [-Dbench.largeMb=200] [-Dbench.functions=createCase,archiveDocument]
+#                        [-Dbench.throughputReps=2] [-Dbench.largeMb=200] [-Dbench.functions=createCase,archiveDocument,removeXmlAttachment,retentionSweep]
 #                        [-Dbench.skipCold=true] [-Dbench.skipThroughput=true] [-Dbench.skipMemory=true]
 # The table is printed at the end and kept in benchmarks/target/benchmark-table.txt; the embedded stack's log goes
 # to benchmarks/target/benchmark.log, progress to stderr.

@@ -48,7 +48,7 @@ public final class Benchmark {
                     boolean skipThroughput, boolean skipMemory) {
         static Settings fromSystemProperties() throws IOException {
             return new Settings(Integer.getInteger("bench.runs", 5),
-                    List.of(System.getProperty("bench.functions", "createCase,archiveDocument").split(",")),
+                    List.of(System.getProperty("bench.functions", "createCase,archiveDocument,removeXmlAttachment,retentionSweep").split(",")),
                     Integer.getInteger("bench.coldFileKb", 64) << 10,
                     Integer.getInteger("bench.docs", 24), Integer.getInteger("bench.fileKb", 512) << 10,
                     List.of(System.getProperty("bench.workers", "1,4,16").split(",")).stream()
@@ -217,18 +217,42 @@ public final class Benchmark {
         String file = switch (function) {
             case "createCase" -> "create-case.json";
             case "archiveDocument" -> "archive-document.json";
+            case "removeXmlAttachment" -> "remove-xml-attachment.json";
+            case "retentionSweep" -> "retention-sweep-dry-run.json";
             default -> throw new IllegalArgumentException("no cold-start event for " + function);
         };
-        if (function.equals("archiveDocument")) {
+        if (function.equals("archiveDocument") || function.equals("removeXmlAttachment")) {
             BenchDrops.upload(pipeline.s3(), pipeline.bucket(), caseNumber, settings.coldFileBytes());
         }
         String event = Files.readString(settings.events().resolve(file)).replace("240117", caseNumber);
+        if (function.equals("removeXmlAttachment")) {
+            // The drop is archived first (here, not timed); the event carries the entry the archive gave it.
+            byte[] archived = pipeline.invoke("archiveDocument", Files.readString(settings.events()
+                    .resolve("archive-document.json")).replace("240117", caseNumber).getBytes(StandardCharsets.UTF_8));
+            if (!new String(archived, StandardCharsets.UTF_8).contains("\"batchItemFailures\":[]")) {
+                throw new IllegalStateException("could not archive the drop removeXmlAttachment is to remove");
+            }
+            String entryId = stack.archive().contents().entries().stream()
+                    .filter(e -> e.json().contains(BenchDrops.documentId(caseNumber))).findFirst().orElseThrow()
+                    .registryId();
+            event = event.replace("2026/1-1", entryId);
+        }
         Path path = settings.work().resolve(function + "-" + caseNumber + ".json");
         Files.writeString(path, event);
         return path;
     }
 
     private void verify(String function, String caseNumber) {
+        if (function.equals("retentionSweep")) {
+            return;
+        }
+        if (function.equals("removeXmlAttachment")) {
+            if (pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket()).prefix(caseNumber + "/")).keyCount() != 0) {
+                throw new IllegalStateException("removeXmlAttachment answered but the drop of " + caseNumber
+                        + " is still in the bucket");
+            }
+            return;
+        }
         ArchiveContents contents = stack.archive().contents();
         boolean done = function.equals("createCase")
                 ? contents.cases().stream().anyMatch(c -> ("WEBCRUITER " + caseNumber).equals(c.description()))
@@ -246,6 +270,8 @@ public final class Benchmark {
         String handler = product ? FunctionInvoker.class.getName() : switch (function) {
             case "createCase" -> PlainCreateCaseHandler.class.getName();
             case "archiveDocument" -> PlainArchiveDocumentHandler.class.getName();
+            case "removeXmlAttachment" -> PlainRemoveXmlAttachmentHandler.class.getName();
+            case "retentionSweep" -> PlainRetentionSweepHandler.class.getName();
             default -> throw new IllegalArgumentException(function);
         };
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -270,8 +296,9 @@ public final class Benchmark {
         int exit = process.waitFor();
         String response = line(output, "RESPONSE ");
         String result = line(output, "RESULT ");
-        if (exit != 0 || result == null || response == null || !response.replace(" ", "")
-                .contains("\"batchItemFailures\":[]")) {
+        // The sweep answers with its audit (a dry run: nothing is old enough to go); the others with a batch response.
+        String expected = function.equals("retentionSweep") ? "\"dryRun\":true" : "\"batchItemFailures\":[]";
+        if (exit != 0 || result == null || response == null || !response.replace(" ", "").contains(expected)) {
             throw new IllegalStateException((product ? "product " : "baseline ") + function + " failed (exit " + exit
                     + ", response " + response + "):\n" + tail(log));
         }

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
 import no.webcruiteresa.adapter.drop.JaxbDropParser;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
@@ -19,7 +21,9 @@ import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
 import no.webcruiteresa.application.RetryBudget;
+import no.webcruiteresa.application.port.ArchivedNotice;
 import no.webcruiteresa.application.port.Metrics;
+import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
@@ -121,7 +125,11 @@ public class FunctionsConfiguration {
     Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, RetryBudget backoff,
                                                     DropStoreQuarantine quarantine, Metrics metrics) {
         SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine, metrics);
-        return event -> batch.process(event, record -> ensureCase.ensure(Messages.postingPublished(record.getBody())));
+        return event -> batch.process(event, record -> {
+            Posting posting = Messages.postingPublished(record.getBody());
+            Correlation.drop(posting.caseNumber(), null);
+            return "ready (case " + ensureCase.ensure(posting).caseId() + ")";
+        });
     }
 
     @Bean
@@ -138,8 +146,12 @@ public class FunctionsConfiguration {
                         properties.drop().staleLockAfter()), metrics);
         SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine, metrics);
         String bucket = properties.drop().bucket();
-        return event -> batch.process(event, record -> Messages.createdKeys(record.getBody(), bucket)
-                .forEach(key -> useCase.archive(key, SqsBatch.deliveries(record))));
+        return event -> batch.process(event, record -> Messages.createdKeys(record.getBody(), bucket).stream()
+                .map(key -> {
+                    Correlation.key(key);
+                    return useCase.archive(key, SqsBatch.deliveries(record)).name().toLowerCase(Locale.ROOT);
+                }).collect(Collectors.collectingAndThen(Collectors.joining(", "),
+                        outcomes -> outcomes.isEmpty() ? "ignored (announces no new object)" : outcomes)));
     }
 
     @Bean
@@ -150,7 +162,12 @@ public class FunctionsConfiguration {
                                                              Metrics metrics) {
         RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings, locks);
         SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine, metrics);
-        return event -> batch.process(event, record -> useCase.remove(Messages.archivedNotice(record.getBody())));
+        return event -> batch.process(event, record -> {
+            ArchivedNotice notice = Messages.archivedNotice(record.getBody());
+            Correlation.key(notice.xmlKey());
+            Correlation.drop(null, notice.documentId());
+            return "removed " + useCase.remove(notice) + " objects";
+        });
     }
 
     /** Invoked by hand after a fix: releases quarantined drops and moves dead-lettered messages back. */

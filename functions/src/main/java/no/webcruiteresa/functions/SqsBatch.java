@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.RetryBudget;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Handles an SQS batch one record at a time. A record that fails is reported by its message id so only it is
  * retried, after a visibility timeout that grows with each delivery (no busy loop while an archive is down or a
  * PDF is on its way); its neighbours are acknowledged. A message that cannot even be read is kept in quarantine
- * and acknowledged. Logs ids and error messages, never message bodies.
+ * and acknowledged. Logs ids and error messages, never message bodies; every line of a record's handling carries its
+ * correlation fields ({@link Correlation}) and each record ends with one outcome line.
  */
 final class SqsBatch {
     private static final Logger LOG = Logger.getLogger(SqsBatch.class.getName());
@@ -44,7 +46,11 @@ final class SqsBatch {
         this.metrics = metrics;
     }
 
-    SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+    /**
+     * @param handler handles one record and says what became of it ("archived", "removed 3 objects", …): the outcome
+     *                line of the record's step
+     */
+    SQSBatchResponse process(SQSEvent event, Function<SQSEvent.SQSMessage, String> handler) {
         try {
             return handle(event, handler);
         } finally {
@@ -52,9 +58,10 @@ final class SqsBatch {
         }
     }
 
-    private SQSBatchResponse handle(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+    private SQSBatchResponse handle(SQSEvent event, Function<SQSEvent.SQSMessage, String> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        Map<String, Integer> outcomes = new TreeMap<>();
         int retries = 0;
         for (SQSEvent.SQSMessage record : records) {
             String id = record.getMessageId();
@@ -64,25 +71,46 @@ final class SqsBatch {
             }
             int deliveries = deliveries(record);
             retries += deliveries > 1 ? 1 : 0;
-            try {
-                handler.accept(record);
-            } catch (InvalidDropException e) {
-                quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
-                        e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
-                metrics.quarantined(e.field());
-            } catch (RuntimeException e) {
-                Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
-                // "next in" only when the postpone took: otherwise the queue's own visibility timeout applies.
-                String next = postpone(record, delay) ? "next in " + delay.toSeconds() + " s"
-                        : "next after the queue's visibility timeout";
-                LOG.log(Level.WARNING, function + ": message " + id + " failed (delivery " + deliveries
-                        + ", " + next + "): " + e);
-                failures.add(new SQSBatchResponse.BatchItemFailure(id));
+            try (Correlation ignored = Correlation.message(function, id)) {
+                String outcome;
+                try {
+                    outcome = handleOrQuarantine(record, handler, deliveries);
+                } catch (RuntimeException e) {
+                    Duration delay = backoff.delayAfter(deliveries, ThreadLocalRandom.current());
+                    Correlation.outcome("retried");
+                    // "next in" only when the postpone took: otherwise the queue's own visibility timeout applies.
+                    String next = postpone(record, delay) ? "next in " + delay.toSeconds() + " s"
+                            : "next after the queue's visibility timeout";
+                    LOG.log(Level.WARNING, function + ": message " + id + " retried (delivery " + deliveries
+                            + ", " + next + "): " + e);
+                    failures.add(new SQSBatchResponse.BatchItemFailure(id));
+                    outcomes.merge("retried", 1, Integer::sum);
+                    continue;
+                }
+                String done = outcome;
+                Correlation.outcome(done.replaceAll("[^A-Za-z0-9_.:-].*", ""));
+                LOG.info(() -> function + ": message " + id + " " + done + " (delivery " + deliveries + ")");
+                outcomes.merge(done.replaceAll(" .*", ""), 1, Integer::sum);
             }
         }
-        LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed");
+        LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed "
+                + outcomes);
         metrics.batchHandled(records.size(), failures.size(), retries);
         return new SQSBatchResponse(failures);
+    }
+
+    /** The record handled, or kept in quarantine when it cannot be read; a quarantine that fails is retried like any failure. */
+    private String handleOrQuarantine(SQSEvent.SQSMessage record, Function<SQSEvent.SQSMessage, String> handler,
+                                      int deliveries) {
+        try {
+            return handler.apply(record);
+        } catch (InvalidDropException e) {
+            String id = record.getMessageId();
+            quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
+                    e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
+            metrics.quarantined(e.field());
+            return "quarantined(" + e.field() + ")";
+        }
     }
 
     static int deliveries(SQSEvent.SQSMessage record) {
@@ -135,6 +163,7 @@ final class SqsBatch {
                     .visibilityTimeout((int) delay.toSeconds()));
             return true;
         } catch (RuntimeException e) {
+            // Visible: without the postpone the message comes back after the queue's full visibility timeout.
             LOG.warning(function + ": could not postpone message " + record.getMessageId() + " by "
                     + delay.toSeconds() + " s: " + errorOf(e));
             metrics.postponeFailed();

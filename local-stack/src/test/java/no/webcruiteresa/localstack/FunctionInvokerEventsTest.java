@@ -247,7 +247,9 @@ class FunctionInvokerEventsTest {
         assertThat(casesFor(POSTING)).hasSize(1);
         String report = new String(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket())
                 .key("quarantine/messages/createCase/poison-1.report.json")).asByteArray(), StandardCharsets.UTF_8);
-        assertThat(report).contains("\"field\":\"body\"", "must be JSON", "not json");
+        assertThat(report).contains("\"field\":\"body\"", "must be JSON", "bodySha256").doesNotContain("not json");
+        assertThat(STACK.pipeline().s3().getObjectAsBytes(r -> r.bucket(STACK.pipeline().bucket())
+                .key("quarantine/messages/createCase/poison-1.body")).asUtf8String()).contains("not json");
     }
 
     @Test

@@ -116,11 +116,12 @@ class RetentionSweepTest {
                 new QuarantineReport("message 9d6f8a53", "body", "not JSON", sent, Instant.now(), 1, List.of()));
 
         drop.sweepAt(monthsLater(sent, 12).minus(1, ChronoUnit.DAYS));
-        assertThat(drop.dataKeys()).containsExactly("quarantine/messages/createCase/9d6f8a53.report.json");
+        assertThat(drop.dataKeys()).containsExactlyInAnyOrder("quarantine/messages/createCase/9d6f8a53.report.json",
+                "quarantine/messages/createCase/9d6f8a53.body");
 
         SweepAudit audit = drop.sweepAt(monthsLater(sent, 12).plus(1, ChronoUnit.DAYS));
         assertThat(drop.dataKeys()).isEmpty();
-        assertThat(audit.categories().get(RetentionCategory.PARKED_MESSAGE).deleted()).isEqualTo(1);
+        assertThat(audit.categories().get(RetentionCategory.PARKED_MESSAGE).deleted()).isEqualTo(2);
     }
 
     @Test

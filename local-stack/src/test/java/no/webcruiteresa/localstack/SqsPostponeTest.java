@@ -38,7 +38,7 @@ class SqsPostponeTest {
 
         assertThat(postponeFailures).isZero();
         assertThat(warnings).singleElement().asString()
-                .contains("message " + message.messageId() + " failed (delivery 1, next in ");
+                .contains("message " + message.messageId() + " retried (delivery 1, next in ");
         // Postponed by a second or so, it is back long before the queue's own visibility timeout (12 s here).
         long start = System.nanoTime();
         assertThat(STACK.pipeline().sqs().receiveMessage(r -> r.queueUrl(intakeUrl()).waitTimeSeconds(5))
@@ -64,7 +64,7 @@ class SqsPostponeTest {
         assertThat(warnings).anySatisfy(w -> assertThat(w)
                 .contains("could not postpone message " + message.messageId(), "QueueDoesNotExist"));
         assertThat(warnings).anySatisfy(w -> assertThat(w)
-                .contains("message " + message.messageId() + " failed (delivery 1, next after the queue's"));
+                .contains("message " + message.messageId() + " retried (delivery 1, next after the queue's"));
         assertThat(warnings).noneMatch(w -> w.contains("next in "));
         assertThat(warnings).noneMatch(w -> w.contains(message.receiptHandle()));
         assertThat(postponeFailures).as("counted in the PostponeFailures metric").isEqualTo(1);

@@ -1,11 +1,16 @@
 package no.webcruiteresa.adapter.drop;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.LogText;
 import no.webcruiteresa.application.port.DropStore;
 import no.webcruiteresa.application.port.Quarantine;
 import no.webcruiteresa.application.port.QuarantineReport;
@@ -22,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class DropStoreQuarantine implements Quarantine {
     private static final Logger LOG = Logger.getLogger(DropStoreQuarantine.class.getName());
     private static final String REPORT_SUFFIX = ".report.json";
+    private static final String BODY_SUFFIX = ".body";
 
     private final DropStore store;
     private final String prefix;
@@ -57,14 +63,14 @@ public class DropStoreQuarantine implements Quarantine {
         for (String key : objects) {
             store.delete(key);
         }
-        LOG.warning(() -> "quarantined " + xmlKey + " (" + objects.size() + " objects, " + missing.size()
+        LOG.warning(() -> "quarantined " + LogText.key(xmlKey) + " (" + objects.size() + " objects, " + missing.size()
                 + " missing): " + report.field() + ": " + report.rule());
     }
 
     @Override
     public void adopt(String xmlKey, String fileKey) {
         QuarantineReport report = report(xmlKey).orElseThrow(() ->
-                new IllegalArgumentException("nothing is quarantined as " + xmlKey));
+                new IllegalArgumentException("nothing is quarantined as " + LogText.key(xmlKey)));
         if (exists(fileKey)) {
             store.copy(fileKey, prefix + fileKey);
         }
@@ -77,7 +83,7 @@ public class DropStoreQuarantine implements Quarantine {
                 report.quarantinedAt(), report.attempts(), objects, missing));
         store.delete(fileKey);
         // The key of the drop only: a file name may carry a name.
-        LOG.warning(() -> "moved a late file beside its quarantined drop " + xmlKey + " (" + objects.size()
+        LOG.warning(() -> "moved a late file beside its quarantined drop " + LogText.key(xmlKey) + " (" + objects.size()
                 + " objects, " + missing.size() + " still missing)");
     }
 
@@ -90,12 +96,20 @@ public class DropStoreQuarantine implements Quarantine {
                 report.firstSeen());
     }
 
+    /**
+     * The body is parked as its own object ({@code messages/<source>/<message id>.body}) and the report holds only
+     * its key, size and SHA-256: a report is read by people and tools, the body may be anything a sender wrote. Both
+     * carry the message's first arrival, so the retention sweep deletes them together.
+     */
     @Override
     public void quarantineMessage(String source, String messageId, String body, QuarantineReport report) {
+        String parked = prefix + "messages/" + source + "/" + messageId;
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        store.write(parked + BODY_SUFFIX, bytes, "application/octet-stream", report.firstSeen());
         ObjectNode document = toJson(report);
-        document.put("source", source).put("messageId", messageId).put("body", body);
-        store.write(prefix + "messages/" + source + "/" + messageId + REPORT_SUFFIX, json.writeValueAsBytes(document),
-                "application/json", report.firstSeen());
+        document.put("source", source).put("messageId", messageId).put("bodyKey", parked + BODY_SUFFIX)
+                .put("bodySize", bytes.length).put("bodySha256", sha256(bytes));
+        store.write(parked + REPORT_SUFFIX, json.writeValueAsBytes(document), "application/json", report.firstSeen());
         LOG.warning(() -> "quarantined message " + messageId + " of " + source + ": " + report.field() + ": "
                 + report.rule());
     }
@@ -125,7 +139,7 @@ public class DropStoreQuarantine implements Quarantine {
     @Override
     public int release(String xmlKey) {
         QuarantineReport report = report(xmlKey).orElseThrow(() ->
-                new IllegalArgumentException("nothing is quarantined as " + xmlKey));
+                new IllegalArgumentException("nothing is quarantined as " + LogText.key(xmlKey)));
         List<String> objects = new ArrayList<>(report.objects());
         // The XML goes back last: its arrival is what announces the drop again.
         objects.sort(Comparator.comparing((String key) -> key.equals(xmlKey)));
@@ -138,7 +152,7 @@ public class DropStoreQuarantine implements Quarantine {
             store.delete(prefix + key);
         }
         store.delete(prefix + xmlKey + REPORT_SUFFIX);
-        LOG.info(() -> "released " + xmlKey + " from quarantine (" + objects.size() + " objects)");
+        LOG.info(() -> "released " + LogText.key(xmlKey) + " from quarantine (" + objects.size() + " objects)");
         return objects.size();
     }
 
@@ -160,6 +174,14 @@ public class DropStoreQuarantine implements Quarantine {
         return new QuarantineReport(node.path("key").asString(), node.path("field").asString(),
                 node.path("rule").asString(), instant(node.path("firstSeen").asString()),
                 instant(node.path("quarantinedAt").asString()), node.path("attempts").asInt(), objects, missing);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant instant(String value) {

@@ -19,7 +19,7 @@ public interface Quarantine {
     /** Moves a file that arrived late for a quarantined drop beside it and records it in the drop's report. */
     void adopt(String xmlKey, String fileKey);
 
-    /** Keeps a queue message that cannot even be read (the body is saved beside the report). */
+    /** Keeps a queue message that cannot even be read (its body parked beside the report, which holds only its size and hash). */
     void quarantineMessage(String source, String messageId, String body, QuarantineReport report);
 
     /** True for keys inside the quarantine, which the pipeline must never treat as new drops. */

@@ -26,6 +26,7 @@ import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -77,7 +78,9 @@ public class FunctionsConfiguration {
     /** With a secret, the credentials are read on first use, cached for credentials-ttl and re-read on a 401. */
     @Bean
     Noark5Archive noark5Archive(WebcruiterEsaProperties properties,
-                                ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks) {
+                                ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks,
+                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl) {
+        ArchiveUrlCheck.require(properties.archive().url(), allowInsecureUrl);
         String secretArn = properties.archive().credentialsSecretArn();
         Noark5Settings settings = properties.noark5Settings(Map.of());
         Noark5Archive archive = isSet(secretArn)

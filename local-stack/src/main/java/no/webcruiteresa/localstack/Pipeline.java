@@ -161,6 +161,8 @@ public final class Pipeline implements AutoCloseable {
         System.setProperty("webcruiter-esa.aws.sqs-endpoint", settings.sqsEndpoint().toString());
         System.setProperty("webcruiter-esa.drop.bucket", settings.bucket());
         System.setProperty("webcruiter-esa.archive.url", settings.archiveRoot().toString());
+        // Local only: the simulator (and a local test archive) speak plain http; deployed functions refuse it.
+        System.setProperty("webcruiter-esa.archive.allow-insecure-url", "true");
         String archivedQueue = topology.function("removeXmlAttachment").orElseThrow().queueId();
         System.setProperty("webcruiter-esa.queues.archived-url", queueUrls.get(archivedQueue));
         // Retries in seconds, not minutes, and the waits cut from the same budget; a test may shorten the waits.
@@ -189,7 +191,8 @@ public final class Pipeline implements AutoCloseable {
     public static List<String> systemProperties() {
         return List.of("MAIN_CLASS", "aws.accessKeyId", "aws.secretAccessKey", "webcruiter-esa.aws.region",
                 "webcruiter-esa.aws.s3-endpoint", "webcruiter-esa.aws.sqs-endpoint", "webcruiter-esa.drop.bucket",
-                "webcruiter-esa.archive.url", "webcruiter-esa.queues.archived-url", "spring.cloud.function.definition",
+                "webcruiter-esa.archive.url", "webcruiter-esa.archive.allow-insecure-url",
+                "webcruiter-esa.queues.archived-url", "spring.cloud.function.definition",
                 "webcruiter-esa.retry.base-delay", "webcruiter-esa.retry.max-delay",
                 "webcruiter-esa.retry.max-receive-count", "webcruiter-esa.retry.visibility-timeout",
                 "webcruiter-esa.archive.circuit-breaker-cool-down",

@@ -33,7 +33,8 @@ class TemplateConsistencyTest {
 
     @BeforeAll
     static void startTheFunctionsApplication() {
-        functions = new SpringApplication(WebcruiterEsaApplication.class).run();
+        // application.yml's archive is the local simulator, over plain http: allowed for tests only.
+        functions = new SpringApplication(WebcruiterEsaApplication.class).run("--webcruiter-esa.archive.allow-insecure-url=true");
     }
 
     @AfterAll

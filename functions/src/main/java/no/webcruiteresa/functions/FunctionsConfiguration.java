@@ -21,8 +21,8 @@ import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
 import no.webcruiteresa.application.RetryBudget;
-import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.application.port.ArchivedNotice;
+import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
@@ -78,8 +78,8 @@ public class FunctionsConfiguration {
     /** With a secret, the credentials are read on first use, cached for credentials-ttl and re-read on a 401. */
     @Bean
     Noark5Archive noark5Archive(WebcruiterEsaProperties properties,
-                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl,
-                                ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks) {
+                                ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks,
+                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl) {
         ArchiveUrlCheck.require(properties.archive().url(), allowInsecureUrl);
         String secretArn = properties.archive().credentialsSecretArn();
         Noark5Settings settings = properties.noark5Settings(Map.of());

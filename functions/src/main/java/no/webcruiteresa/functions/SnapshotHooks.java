@@ -26,6 +26,11 @@ final class SnapshotHooks implements Resource {
         beforeSnapshot.add(drop);
     }
 
+    /** How many holders drop something before a snapshot. */
+    int holders() {
+        return beforeSnapshot.size();
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         beforeSnapshot.forEach(Runnable::run);

@@ -163,6 +163,7 @@ final class SqsBatch {
                     .visibilityTimeout((int) delay.toSeconds()));
             return true;
         } catch (RuntimeException e) {
+            // Visible: without the postpone the message comes back after the queue's full visibility timeout.
             LOG.warning(function + ": could not postpone message " + record.getMessageId() + " by "
                     + delay.toSeconds() + " s: " + errorOf(e));
             metrics.postponeFailed();

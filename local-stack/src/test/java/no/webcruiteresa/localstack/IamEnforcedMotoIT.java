@@ -151,7 +151,7 @@ class IamEnforcedMotoIT {
             }
             for (String action : function.getValue().stream().flatMap(s -> s.actions().stream()).distinct()
                     .filter(a -> a.startsWith("s3:") || a.startsWith("sqs:"))
-                    .filter(a -> onlyAction.isBlank() || onlyAction.equals(a)).toList()) {
+                    .filter(a -> onlyAction.isBlank() || List.of(onlyAction.split(",")).contains(a)).toList()) {
                 if (action.equals("sqs:GetQueueUrl") || action.equals("s3:GetBucketVersioning")) {
                     // An instance keeps the queue URL and the bucket's versioning it asked for once: only a cold one
                     // asks again, as on Lambda.

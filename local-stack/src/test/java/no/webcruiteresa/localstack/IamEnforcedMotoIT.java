@@ -151,7 +151,7 @@ class IamEnforcedMotoIT {
             }
             for (String action : function.getValue().stream().flatMap(s -> s.actions().stream()).distinct()
                     .filter(a -> a.startsWith("s3:") || a.startsWith("sqs:"))
-                    .filter(a -> onlyAction.isBlank() || onlyAction.equals(a)).toList()) {
+                    .filter(a -> onlyAction.isBlank() || List.of(onlyAction.split(",")).contains(a)).toList()) {
                 if (action.equals("sqs:GetQueueUrl") || action.equals("s3:GetBucketVersioning")) {
                     // An instance keeps the queue URL and the bucket's versioning it asked for once: only a cold one
                     // asks again, as on Lambda.
@@ -169,8 +169,15 @@ class IamEnforcedMotoIT {
             }
         }
         report.forEach(System.out::println);
-        assertThat(report).as("removals the tier did not catch").noneMatch(line -> line.contains("NOT CAUGHT"));
+        assertThat(report).as("removals the tier did not catch, beyond the known ones").noneMatch(line ->
+                line.contains("NOT CAUGHT") && KNOWN_GAPS.stream().noneMatch(gap -> line.startsWith(gap + ":")));
     }
+
+    /**
+     * Removals no run can catch (docs/permissions.md): createCase needs s3:ListBucket only when the lock it found
+     * held is released before its HEAD (a race); without it that HEAD answers 403 and the message is retried.
+     */
+    private static final List<String> KNOWN_GAPS = List.of("createCase without s3:ListBucket");
 
     private static List<Statement> without(List<Statement> statements, String action) {
         return statements.stream().map(s -> new Statement(s.sid(), s.effect(),

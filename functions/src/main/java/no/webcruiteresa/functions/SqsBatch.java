@@ -88,9 +88,9 @@ final class SqsBatch {
                     continue;
                 }
                 String done = outcome;
-                Correlation.outcome(done.replaceAll("[^A-Za-z0-9_.:-].*", ""));
+                Correlation.outcome(word(done));
                 LOG.info(() -> function + ": message " + id + " " + done + " (delivery " + deliveries + ")");
-                outcomes.merge(done.replaceAll(" .*", ""), 1, Integer::sum);
+                outcomes.merge(word(done), 1, Integer::sum);
             }
         }
         LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed "
@@ -111,6 +111,11 @@ final class SqsBatch {
             metrics.quarantined(e.field());
             return "quarantined(" + e.field() + ")";
         }
+    }
+
+    /** The outcome's first word ("removed 3 objects" → "removed"): the outcome field and what the batch counts. */
+    private static String word(String outcome) {
+        return outcome.replaceAll("^([a-z_]*).*$", "$1");
     }
 
     static int deliveries(SQSEvent.SQSMessage record) {

@@ -165,7 +165,7 @@ class Noark5ArchiveTest {
     @Test
     void shouldReportTheArchiveUnavailable_whenNothingListens() throws IOException {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         Noark5Archive unreachable = new Noark5Archive(settings(URI.create("http://127.0.0.1:" + closedPort + "/noark5v5/"), "Brev"));

@@ -146,6 +146,24 @@ class TemplateSecurityTest {
     }
 
     @Test
+    void theAlarmTopicIsEncryptedWithTheStacksKey_whichCloudWatchMayUseFromThisAccountOnly() {
+        List<String> topics = TEMPLATE.resourcesOfType("AWS::SNS::Topic");
+        assertThat(topics).isNotEmpty();
+        for (String topic : topics) {
+            assertThat(map(TEMPLATE.properties(topic).get("KmsMasterKeyId"))).as(topic).containsEntry("Ref", "DataKey");
+        }
+        Map<String, Object> policy = map(TemplatePolicies.resolve(TEMPLATE.properties("DataKey").get("KeyPolicy"),
+                Resolver.symbolic()));
+        Map<String, Object> cloudWatch = list(policy.get("Statement")).stream().map(SamTemplate::map)
+                .filter(s -> String.valueOf(s.get("Principal")).contains("cloudwatch.amazonaws.com")).findFirst()
+                .orElseThrow();
+        assertThat(TemplatePolicies.strings(cloudWatch.get("Action"))).containsExactlyInAnyOrder(
+                "kms:GenerateDataKey", "kms:Decrypt");
+        assertThat(map(map(cloudWatch.get("Condition")).get("StringEquals")))
+                .containsEntry("aws:SourceAccount", "${AWS::AccountId}");
+    }
+
+    @Test
     void theKeyLetsS3NotifyTheEncryptedIntakeQueue_onlyFromThisAccountsDropBucket() {
         Map<String, Object> policy = map(TemplatePolicies.resolve(TEMPLATE.properties("DataKey").get("KeyPolicy"),
                 Resolver.symbolic()));

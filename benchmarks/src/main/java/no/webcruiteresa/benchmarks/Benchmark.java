@@ -48,7 +48,8 @@ public final class Benchmark {
                     boolean skipThroughput, boolean skipMemory) {
         static Settings fromSystemProperties() throws IOException {
             return new Settings(Integer.getInteger("bench.runs", 5),
-                    List.of(System.getProperty("bench.functions", "createCase,archiveDocument,removeXmlAttachment,retentionSweep").split(",")),
+                    List.of(System.getProperty("bench.functions",
+                            "createCase,archiveDocument,removeXmlAttachment,retentionSweep").split(",")),
                     Integer.getInteger("bench.coldFileKb", 64) << 10,
                     Integer.getInteger("bench.docs", 24), Integer.getInteger("bench.fileKb", 512) << 10,
                     List.of(System.getProperty("bench.workers", "1,4,16").split(",")).stream()

@@ -61,7 +61,8 @@ class RetentionScaleBenchmark {
         int port = EmbeddedStack.freePort();
         MotoServer moto = onMoto ? MotoServer.startIfInstalled() : null;
         assumeTrue(!onMoto || moto != null, "moto_server is not on the PATH");
-        Process s3Mock = onMoto ? null : startS3Mock(port, server.equals("s3mock-memory"));
+        Path root = onMoto ? null : Files.createTempDirectory("s3mock-bench");
+        Process s3Mock = onMoto ? null : startS3Mock(port, root, server.equals("s3mock-memory"));
         try {
             S3Calls calls = new S3Calls(false);
             LiveHeapAtDeletes liveHeap = new LiveHeapAtDeletes(10);
@@ -108,6 +109,7 @@ class RetentionScaleBenchmark {
             if (s3Mock != null) {
                 s3Mock.destroy();
                 s3Mock.waitFor();
+                deleteTree(root);
             }
         }
     }
@@ -127,8 +129,17 @@ class RetentionScaleBenchmark {
         pool.shutdown();
     }
 
-    private static Process startS3Mock(int port, boolean indexInMemory) throws Exception {
-        Path root = Files.createTempDirectory("s3mock-bench");
+    /** The store and its log, once S3Mock has exited: a run leaves one empty folder per object behind. */
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        Files.deleteIfExists(Path.of(root + ".log"));
+    }
+
+    private static Process startS3Mock(int port, Path root, boolean indexInMemory) throws Exception {
         // Beside the store, not in it: S3Mock takes every folder entry of its root for a bucket.
         Path log = Path.of(root + ".log");
         List<String> command = new ArrayList<>(List.of(

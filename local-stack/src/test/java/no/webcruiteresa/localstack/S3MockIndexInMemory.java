@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationHook;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Start S3Mock through {@link #main} (its own process) or {@link #start} (in this JVM): both add this class as an
  * initializer of S3Mock's Spring application, which replaces the {@link BucketStore} bean by one built on
- * {@link IndexInMemoryMapper}. Tied to S3Mock 5.2.0's internals (the store's constructor and fields): a change
+ * {@link IndexInMemoryMapper}, and binds S3Mock's HTTP port to {@code server.address} (loopback) as well. Tied to S3Mock 5.2.0's internals (the store's constructor and fields): a change
  * there fails the server's start, not a measurement.
  */
 public final class S3MockIndexInMemory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -52,9 +53,14 @@ public final class S3MockIndexInMemory implements ApplicationContextInitializer<
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        String address = context.getEnvironment().getProperty("server.address");
         context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                // S3Mock's own plain-HTTP connector ignores server.address and listens on every interface.
+                if (bean instanceof Connector connector && address != null) {
+                    connector.setProperty("address", address);
+                }
                 return bean instanceof BucketStore store ? withIndexInMemory(store) : bean;
             }
         });

@@ -35,6 +35,8 @@ class LambdaJsonLogsTest {
                 "-Dwebcruiter-esa.aws.s3-endpoint=http://127.0.0.1:" + closed,
                 "-Dwebcruiter-esa.aws.sqs-endpoint=http://127.0.0.1:" + closed,
                 "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
+                // The default archive URL is the local simulator's plain http one.
+                "-Dwebcruiter-esa.archive.allow-insecure-url=true",
                 InvokeOnce.class.getName(), "createCase", eventFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("out.log").toFile());

@@ -35,11 +35,11 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * The IAM-enforced tier: every function runs as an IAM user holding exactly its role's statements from
  * template.yaml (resolved against moto's account), on moto with IAM enforced from the first request
  * ({@code scripts/moto_iam_server.py}), through the end-to-end scenario, a stale lock takeover, a lock released
- * while createCase found it held, unreadable
- * messages, a drop that breaks the contract, a failed message's backoff with a late PDF (quarantine, release),
- * a redrive and a retention sweep over versions. The tier fails on any behaviour that goes wrong and on any
- * request moto denied. With {@code -Diam.removals=true} it also runs once per action of every role with that
- * action removed, and reports which removals it catches (docs/permissions.md). Skipped without moto.
+ * while createCase found it held, unreadable messages, a drop that breaks the contract, a failed message's
+ * backoff with a late PDF (quarantine, release), a redrive and a retention sweep over versions. The tier fails on
+ * any behaviour that goes wrong and on any request moto denied. With {@code -Diam.removals=true} it also runs
+ * once per action of every role with that action removed, and reports which removals it catches
+ * (docs/permissions.md). Skipped without moto.
  */
 class IamEnforcedMotoIT {
     private static final Logger LOG = Logger.getLogger(IamEnforcedMotoIT.class.getName());

@@ -16,6 +16,11 @@ Used by IamEnforcedMotoIT (local-stack). Usage: moto_iam_server.py -H 127.0.0.1 
 * Every denial is recorded; GET /_iam/denials returns them (one "user action resource" per line) and clears them.
 * POST /_iam/user with JSON {"user": name, "policy": document} creates the user (and its one access key) if new,
   replaces its only inline policy and answers {"accessKeyId": …, "secretAccessKey": …}.
+* A lock released meanwhile, on demand: POST /_iam/release-after-refusal with JSON {"bucket": …, "key": …} makes
+  the next conditional put (If-None-Match: *) refused on that key delete the object right after its 412, as if its
+  holder released it between the caller's put and its next request. Armed for one refusal; GET
+  /_iam/released returns the released "bucket/key"s (one a line) and clears them. It lets the tier prove a
+  permission needed only in that race (the HEAD of a lock gone must answer 404, which needs s3:ListBucket).
 
 Not checked, because moto has no IAM model of them here: KMS key use, CloudWatch Logs, EC2 network interfaces,
 Secrets Manager; nor the event source mapping (the local pipeline polls with the harness key).
@@ -38,13 +43,15 @@ from moto.iam import access_control  # noqa: E402
 from moto.iam.models import iam_backends  # noqa: E402
 from moto.moto_server import werkzeug_app  # noqa: E402
 from moto.s3 import responses as s3_responses  # noqa: E402
-from moto.s3.exceptions import BucketAccessDeniedError, MissingKey  # noqa: E402
+from moto.s3.exceptions import BucketAccessDeniedError, MissingKey, PreconditionFailed  # noqa: E402
 from moto.sqs import responses as sqs_responses  # noqa: E402
 from moto import server  # noqa: E402
 
 ADMIN_KEY = os.environ.get("MOTO_IAM_ADMIN_KEY", "local")
 ACCOUNT = "123456789012"
 _denials = []
+_release_after_refusal = set()  # "bucket/key" armed for one refused conditional put
+_released = []
 _lock = threading.Lock()
 
 
@@ -172,7 +179,23 @@ def _key_response_put(self, query, key_name):
         bucket, key = unquote(parsed.path).lstrip("/").split("/", 1)
         version = parse_qs(parsed.query).get("versionId", [None])[0]
         _require(self, "GetObjectVersion" if version else "GetObject", f"arn:aws:s3:::{bucket}/{key}")
-    return _original_put(self, query, key_name)
+    try:
+        return _original_put(self, query, key_name)
+    except PreconditionFailed as refused:
+        if refused.condition == "If-None-Match":
+            _release_if_armed(self.backend, self.bucket_name, key_name)
+        raise
+
+
+def _release_if_armed(backend, bucket_name, key_name):
+    """The holder of a lock releases it just after another caller's conditional put was refused (on demand)."""
+    name = f"{bucket_name}/{key_name}"
+    with _lock:
+        if name not in _release_after_refusal:
+            return
+        _release_after_refusal.discard(name)
+        _released.append(name)
+    backend.delete_object(bucket_name, key_name)
 
 
 S3._key_response_put = _key_response_put
@@ -217,8 +240,19 @@ def _control(environ, start_response):
             _denials.clear()
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [body.encode()]
+    if path == "/_iam/released":
+        with _lock:
+            body = "".join(line + "\n" for line in _released)
+            _released.clear()
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [body.encode()]
     length = int(environ.get("CONTENT_LENGTH") or 0)
     request = json.loads(environ["wsgi.input"].read(length))
+    if path == "/_iam/release-after-refusal":
+        with _lock:
+            _release_after_refusal.add(f"{request['bucket']}/{request['key']}")
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b""]
     backend = iam_backends[ACCOUNT]["aws"]
     name = request["user"]
     if name not in backend.users:

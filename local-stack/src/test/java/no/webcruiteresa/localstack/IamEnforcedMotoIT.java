@@ -34,11 +34,12 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 /**
  * The IAM-enforced tier: every function runs as an IAM user holding exactly its role's statements from
  * template.yaml (resolved against moto's account), on moto with IAM enforced from the first request
- * ({@code scripts/moto_iam_server.py}), through the end-to-end scenario, a stale lock takeover, unreadable
- * messages, a drop that breaks the contract, a failed message's backoff with a late PDF (quarantine, release),
- * a redrive and a retention sweep over versions. The tier fails on any behaviour that goes wrong and on any
- * request moto denied. With {@code -Diam.removals=true} it also runs once per action of every role with that
- * action removed, and reports which removals it catches (docs/permissions.md). Skipped without moto.
+ * ({@code scripts/moto_iam_server.py}), through the end-to-end scenario, a stale lock takeover, a lock released
+ * while createCase found it held, unreadable messages, a drop that breaks the contract, a failed message's
+ * backoff with a late PDF (quarantine, release), a redrive and a retention sweep over versions. The tier fails on
+ * any behaviour that goes wrong and on any request moto denied. With {@code -Diam.removals=true} it also runs
+ * once per action of every role with that action removed, and reports which removals it catches
+ * (docs/permissions.md). Skipped without moto.
  */
 class IamEnforcedMotoIT {
     private static final Logger LOG = Logger.getLogger(IamEnforcedMotoIT.class.getName());
@@ -173,11 +174,8 @@ class IamEnforcedMotoIT {
                 line.contains("NOT CAUGHT") && KNOWN_GAPS.stream().noneMatch(gap -> line.startsWith(gap + ":")));
     }
 
-    /**
-     * Removals no run can catch (docs/permissions.md): createCase needs s3:ListBucket only when the lock it found
-     * held is released before its HEAD (a race); without it that HEAD answers 403 and the message is retried.
-     */
-    private static final List<String> KNOWN_GAPS = List.of("createCase without s3:ListBucket");
+    /** Removals no run can catch (docs/permissions.md): none. */
+    private static final List<String> KNOWN_GAPS = List.of();
 
     private static List<Statement> without(List<Statement> statements, String action) {
         return statements.stream().map(s -> new Statement(s.sid(), s.effect(),
@@ -204,6 +202,7 @@ class IamEnforcedMotoIT {
         List<Map.Entry<String, Step>> steps = List.of(
                 Map.entry("end-to-end", () -> endToEnd(String.valueOf(base))),
                 Map.entry("stale lock", () -> staleLockTakeover(String.valueOf(base + 1))),
+                Map.entry("lock released meanwhile", () -> lockReleasedMeanwhile(String.valueOf(base + 7))),
                 Map.entry("unreadable messages", IamEnforcedMotoIT::unreadableMessages),
                 Map.entry("bad drop", () -> badDrop(String.valueOf(base + 2))),
                 Map.entry("backoff and late PDF", () -> backoffAndLatePdf(String.valueOf(base + 3))),
@@ -296,6 +295,27 @@ class IamEnforcedMotoIT {
         awaitIdle();
         archivedCase(caseNumber);
         assertThat(keys("locks/case/" + caseNumber)).as("the lock released after the case was made").isEmpty();
+    }
+
+    /**
+     * The race that needs createCase's s3:ListBucket: another worker holds the case lock and releases it just
+     * after createCase's conditional put was refused (moto deletes it right after that 412, on demand). createCase's
+     * HEAD of the lock then answers 404, so it takes the lock at once and makes the case without a retry; without
+     * s3:ListBucket that HEAD answers 403 (a denial) and the message fails.
+     */
+    private static void lockReleasedMeanwhile(String caseNumber) throws InterruptedException {
+        String lock = "locks/case/" + caseNumber;
+        pipeline.s3().putObject(r -> r.bucket(BUCKET).key(lock), RequestBody.fromString("another worker"));
+        moto.releaseAfterRefusal(BUCKET, lock);
+        long failedBefore = pipeline.failedRecords();
+        pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("createCase"))
+                .messageBody(new DemoDrops(caseNumber, LocalDate.of(2026, 3, 2)).postingPublishedMessage()));
+        awaitIdle();
+        assertThat(moto.takeReleased()).as("the lock released after createCase's refused put")
+                .containsExactly(BUCKET + "/" + lock);
+        archivedCase(caseNumber);
+        assertThat(pipeline.failedRecords()).as("the lock taken at once, no retry").isEqualTo(failedBefore);
+        assertThat(keys(lock)).as("the lock released after the case was made").isEmpty();
     }
 
     /**

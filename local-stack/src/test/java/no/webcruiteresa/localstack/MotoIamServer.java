@@ -70,6 +70,22 @@ final class MotoIamServer implements AutoCloseable {
         return AwsBasicCredentials.create(answer.path("accessKeyId").asString(), answer.path("secretAccessKey").asString());
     }
 
+    /**
+     * The next conditional put refused on this key deletes the object right after its 412: a lock its holder
+     * released between the caller's put and the caller's next request.
+     */
+    void releaseAfterRefusal(String bucket, String key) {
+        String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("bucket", bucket, "key", key));
+        send(HttpRequest.newBuilder(endpoint.resolve("/_iam/release-after-refusal"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The "bucket/key"s released after a refusal since the last call. */
+    List<String> takeReleased() {
+        String text = send(HttpRequest.newBuilder(endpoint.resolve("/_iam/released")).GET());
+        return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
     /** Every request denied since the last call, as "user-arn action resource". */
     List<String> takeDenials() {
         String text = send(HttpRequest.newBuilder(endpoint.resolve("/_iam/denials")).GET());

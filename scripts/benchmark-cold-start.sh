@@ -24,6 +24,7 @@ for ((run = 1; run <= runs; run++)); do
     name=${variant%%|*}; options=${variant#*|}
     # shellcheck disable=SC2086
     line=$(java $options -Xmx512m -DMAIN_CLASS=no.webcruiteresa.functions.WebcruiterEsaApplication \
+      -Dwebcruiter-esa.archive.allow-insecure-url=true \
       -Daws.accessKeyId=bench -Daws.secretAccessKey=bench \
       -cp "$jar:$work" ColdStartProbe archiveDocument events/archive-document-s3-test-event.json 2>/dev/null \
       | grep '^RESULT')

@@ -35,7 +35,7 @@ final class MotoIamServer implements AutoCloseable {
 
     /** null when moto is not installed here (no moto_server on the PATH, or python3 cannot import it). */
     static MotoIamServer startIfInstalled() throws IOException, InterruptedException {
-        if (!onPath("moto_server") || !onPath("python3")
+        if (!MotoServer.onPath("moto_server") || !MotoServer.onPath("python3")
                 || new ProcessBuilder("python3", "-c", "import moto.server").start().waitFor() != 0) {
             return null;
         }
@@ -44,18 +44,8 @@ final class MotoIamServer implements AutoCloseable {
         Process process = new ProcessBuilder("python3", SCRIPT.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         MotoIamServer server = new MotoIamServer(process, URI.create("http://127.0.0.1:" + port), log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto_iam_server.py exited: " + Files.readString(log));
-            }
-            if (server.answers()) {
-                return server;
-            }
-            Thread.sleep(200);
-        }
-        server.close();
-        throw new IllegalStateException("moto_iam_server.py did not answer within 30 s");
+        MotoServer.awaitAnswer(process, log, "moto_iam_server.py", server.endpoint);
+        return server;
     }
 
     URI endpoint() {
@@ -108,35 +98,9 @@ final class MotoIamServer implements AutoCloseable {
         }
     }
 
-    private boolean answers() {
-        try {
-            return http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(1))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        MotoServer.stop(process);
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {

@@ -28,25 +28,32 @@ final class MotoServer implements AutoCloseable {
         Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
+        awaitAnswer(process, log, "moto_server", server.endpoint);
+        return server;
+    }
+
+    /** Waits up to 30 s for a moto process to answer on its API; stops it and fails if it exits or stays silent. */
+    static void awaitAnswer(Process process, Path log, String name, URI endpoint)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited: " + Files.readString(log));
+                throw new IllegalStateException(name + " exited: " + Files.readString(log));
             }
-            if (server.answers()) {
-                return server;
+            if (answers(endpoint)) {
+                return;
             }
             Thread.sleep(200);
         }
-        server.close();
-        throw new IllegalStateException("moto_server did not answer within 30 s");
+        stop(process);
+        throw new IllegalStateException(name + " did not answer within 30 s");
     }
 
     URI endpoint() {
         return endpoint;
     }
 
-    private boolean answers() {
+    private static boolean answers(URI endpoint) {
         try {
             HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
             connection.setConnectTimeout(500);
@@ -56,7 +63,7 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -71,6 +78,10 @@ final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -82,7 +82,7 @@ final class SqsBatch {
                     String next = postpone(record, delay) ? "next in " + delay.toSeconds() + " s"
                             : "next after the queue's visibility timeout";
                     LOG.log(Level.WARNING, function + ": message " + id + " retried (delivery " + deliveries
-                            + ", " + next + "): " + e);
+                            + ", " + next + "): " + failureOf(e));
                     failures.add(new SQSBatchResponse.BatchItemFailure(id));
                     outcomes.merge("retried", 1, Integer::sum);
                     continue;
@@ -175,6 +175,26 @@ final class SqsBatch {
             return false;
         }
     }
+
+    /**
+     * What a retried record's log line says of its failure. A message our code wrote is kept (it names ids, fields
+     * and rules, never values: LogText); a library's may quote the input (a parser echoing a token, a server its
+     * request), so of those only the types are said, with the AWS error code where there is one.
+     */
+    static String failureOf(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        boolean ours = trace.length > 0 && trace[0].getClassName().startsWith(OUR_PACKAGES)
+                || e.getClass().getName().startsWith(OUR_PACKAGES);
+        // new SomeException(cause) copies the cause's message: then the words are the library's, not ours.
+        boolean copiedFromCause = e.getCause() != null && String.valueOf(e.getMessage()).equals(e.getCause().toString());
+        if (ours && !copiedFromCause) {
+            return e.toString();
+        }
+        String failure = errorOf(e);
+        return e.getCause() == null ? failure : failure + " caused by " + e.getCause().getClass().getSimpleName();
+    }
+
+    private static final String OUR_PACKAGES = "no.webcruiteresa.";
 
     /** The error's class and AWS error code; never its message, which may quote the request. */
     static String errorOf(RuntimeException e) {

@@ -18,7 +18,9 @@ public final class PlainArchiveDocumentHandler implements RequestStreamHandler {
             new SqsArchivedNotices(functions.sqs, PlainFunctions.env("WEBCRUITERESA_QUEUES_ARCHIVEDURL", ""),
                     PlainFunctions.JSON), functions.quarantine,
             new ArchiveDocument.Waiting(java.time.Duration.ofHours(24), functions.clock, functions.locks,
-                    functions.staleLockAfter));
+                    functions.staleLockAfter),
+            // No metrics: outside Lambda the product's go to a DEBUG log that is off, so neither side pays for them.
+            no.webcruiteresa.application.port.Metrics.none());
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

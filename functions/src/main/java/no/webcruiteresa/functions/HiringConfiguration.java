@@ -1,0 +1,46 @@
+package no.webcruiteresa.functions;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.function.Function;
+import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
+import no.webcruiteresa.adapter.drop.S3CreationLocks;
+import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.application.FileOnHire;
+import no.webcruiteresa.application.RetryBudget;
+import no.webcruiteresa.application.port.Metrics;
+import no.webcruiteresa.domain.Hire;
+import no.webcruiteresa.domain.RegistrationSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The hiring functions' wiring: fileOnHire (personnel file on hire). */
+@Configuration(proxyBeanMethods = false)
+@Lazy
+public class HiringConfiguration {
+
+    @Bean
+    FileOnHire fileOnHireUseCase(Noark5Archive archive, RegistrationSettings registration, S3CreationLocks locks,
+                                 WebcruiterEsaProperties properties, HiringProperties hiring, Clock clock) {
+        return new FileOnHire(archive.personnelFiles(), archive, registration,
+                hiring.personnelFileSettings(properties.screening().accessCode()), locks,
+                properties.drop().staleLockAfter(), clock);
+    }
+
+    /** Takes "candidate hired" messages from the hire queue (docs/personnel-file.md). */
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> fileOnHire(FileOnHire useCase, SqsClient sqs, RetryBudget backoff,
+                                                    DropStoreQuarantine quarantine, Metrics metrics) {
+        SqsBatch batch = new SqsBatch("fileOnHire", sqs, backoff, quarantine, metrics);
+        return event -> batch.process(event, record -> {
+            Hire hire = HiringMessages.candidateHired(record.getBody());
+            Correlation.drop(hire.caseNumber(), hire.applicationDocumentId());
+            FileOnHire.Result result = useCase.file(hire);
+            return "filed (personnel file " + result.personnelFileId() + (result.fileCreated() ? ", new" : "")
+                    + ", " + result.entriesCopied() + " copied, " + result.entriesAlreadyThere() + " already there)";
+        });
+    }
+}

@@ -2,11 +2,18 @@ package no.webcruiteresa.functions;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.function.Function;
 import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
+import no.webcruiteresa.adapter.drop.JaxbDropParser;
+import no.webcruiteresa.adapter.drop.S3ApplicantListLedger;
+import no.webcruiteresa.adapter.drop.S3DropHistory;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
 import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.application.CheckApplicantLists;
 import no.webcruiteresa.application.FileOnHire;
 import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.application.port.Metrics;
@@ -15,9 +22,13 @@ import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The hiring functions' wiring: fileOnHire (personnel file on hire). */
+/**
+ * The hiring functions' wiring: fileOnHire (personnel file on hire) and checkApplicantLists (scheduled daily: a
+ * posting past its application deadline and the grace period without a public applicant list is reported).
+ */
 @Configuration(proxyBeanMethods = false)
 @Lazy
 public class HiringConfiguration {
@@ -28,6 +39,31 @@ public class HiringConfiguration {
         return new FileOnHire(archive.personnelFiles(), archive, registration,
                 hiring.personnelFileSettings(properties.screening().accessCode()), locks,
                 properties.drop().staleLockAfter(), clock);
+    }
+
+    @Bean
+    CheckApplicantLists checkApplicantListsUseCase(S3Client s3, Noark5Archive archive, RegistrationSettings registration,
+                                                   WebcruiterEsaProperties properties, HiringProperties hiring,
+                                                   Clock clock, Metrics metrics) {
+        String bucket = properties.drop().bucket();
+        HiringProperties.ApplicantLists lists = hiring.applicantLists();
+        ZoneId zone = properties.archive().timeZone() == null ? ZoneId.of("Europe/Oslo") : properties.archive().timeZone();
+        return new CheckApplicantLists(new S3DropHistory(s3, bucket, new JaxbDropParser(), properties.drop().maxXmlBytes()),
+                new S3ApplicantListLedger(s3, bucket, lists.ledgerKey()), archive, registration,
+                Period.ofDays((int) lists.grace().toDays()), zone, clock, metrics);
+    }
+
+    /** Scheduled: reports postings whose public applicant list is missing (docs/personnel-file.md). */
+    @Bean
+    Function<ScheduledEvent, CheckApplicantLists.Report> checkApplicantLists(CheckApplicantLists check,
+                                                                             Metrics metrics) {
+        return event -> {
+            try {
+                return check.check();
+            } finally {
+                metrics.publish("checkApplicantLists");
+            }
+        };
     }
 
     /** Takes "candidate hired" messages from the hire queue (docs/personnel-file.md). */

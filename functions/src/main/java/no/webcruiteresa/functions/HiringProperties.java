@@ -20,9 +20,10 @@ public record HiringProperties(PersonnelFile personnelFile, ApplicantLists appli
     }
 
     /**
-     * @param grace how long after a posting's application deadline its public applicant list may take to arrive
+     * @param grace     how long after a posting's application deadline its public applicant list may take to arrive
+     * @param ledgerKey the check's memory between runs, in the drop bucket (ids and dates only)
      */
-    public record ApplicantLists(Duration grace) {
+    public record ApplicantLists(Duration grace, String ledgerKey) {
     }
 
     /** @param accessCode the tilgangsrestriksjon every screened registration uses (webcruiter-esa.screening) */

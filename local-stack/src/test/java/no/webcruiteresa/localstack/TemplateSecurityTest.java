@@ -51,7 +51,7 @@ class TemplateSecurityTest {
     void everyFunctionRunsUnderItsOwnHandWrittenRole_withoutSamPolicies() {
         List<String> functions = TEMPLATE.resourcesOfType("AWS::Serverless::Function");
         Set<String> roles = new HashSet<>();
-        assertThat(functions).hasSize(6);
+        assertThat(functions).hasSize(7);
         for (String id : functions) {
             Map<String, Object> properties = TEMPLATE.properties(id);
             assertThat(properties).as(id + " uses no SAM policy templates").doesNotContainKey("Policies");

@@ -32,7 +32,7 @@ public final class EmfMetrics implements Metrics {
     /** Every metric this adapter writes (template.yaml's alarms and dashboard may name only these). */
     public static final Set<String> METRIC_NAMES = Set.of("DocumentsArchived", "BytesArchived", "ArchiveLatency",
             "Quarantined", "MessagesReceived", "MessagesFailed", "Retries", "PostponeFailures", "RetentionDeleted",
-            "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven");
+            "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven", "MissingPublicApplicantList");
 
     /** Where the documents go: standard output (Lambda), this class's logger at FINE (local runs), or nowhere. */
     public enum Sink {
@@ -116,6 +116,11 @@ public final class EmfMetrics implements Metrics {
     public synchronized void redriven(int dropsReleased, int messagesMoved) {
         add("DropsRedriven", Unit.COUNT, dropsReleased);
         add("MessagesRedriven", Unit.COUNT, messagesMoved);
+    }
+
+    @Override
+    public synchronized void missingPublicApplicantLists(int postings) {
+        add("MissingPublicApplicantList", Unit.COUNT, postings);
     }
 
     @Override

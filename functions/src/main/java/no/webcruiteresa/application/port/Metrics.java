@@ -31,6 +31,10 @@ public interface Metrics {
     /** The redrive operation released quarantined drops and moved dead-lettered messages back. */
     void redriven(int dropsReleased, int messagesMoved);
 
+    /** The applicant-list check ran: this many postings are past their deadline and grace without a public list. */
+    default void missingPublicApplicantLists(int postings) {
+    }
+
     /** Emits what was recorded since the last call, once at the end of an invocation. */
     void publish(String function);
 

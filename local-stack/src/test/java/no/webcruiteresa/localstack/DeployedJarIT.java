@@ -109,6 +109,8 @@ class DeployedJarIT {
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as(function + " returned").isTrue();
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).as(function + ": " + lines).contains(Probe.AOT + "true");
+        assertThat(lines).as("nothing the jar lacks was reached: " + lines).noneMatch(l -> l.contains("Exception")
+                || l.contains("NoClassDefFoundError"));
         return lines.stream().filter(l -> l.startsWith(Probe.ANSWER)).map(l -> l.substring(Probe.ANSWER.length()))
                 .findFirst().orElseThrow(() -> new AssertionError(function + " gave no answer: " + lines));
     }

@@ -74,8 +74,29 @@ class Noark5RequestCountTest {
         int perEntry = onePdf.size() - perFile;
         System.out.println("per entry " + perEntry + ", per file " + perFile);
         assertThat(threePdfs.size() - onePdf.size()).isEven();
-        assertThat(perFile).isEqualTo(6);
-        assertThat(perEntry).isEqualTo(13);
+        // Before the cuts (commit 01e2aee): 13 per entry and 6 per file.
+        assertThat(perEntry).isEqualTo(7);
+        assertThat(perFile).isEqualTo(4);
+        // No discovery, no case lookup, no list of what this attempt just created, no read-back.
+        assertThat(onePdf).noneMatch(r -> r.contains("/saksmappe?") || r.endsWith("/dokumentobjekt") || r.endsWith("/dokumentbeskrivelse")
+                        || r.endsWith("/korrespondansepart") || r.equals("GET /noark5v5"));
+    }
+
+    @Test
+    void aCaseAnotherContainerCreated_isFoundAfterThisContainerMissedIt() {
+        Posting posting = new Posting("424243", "Lærer ved Byåsen skole", "Byåsen skole", null);
+        String reference = TestDrops.seedSettings().caseReference(posting.caseNumber());
+        Noark5Archive otherContainer = new Noark5Archive(new Noark5Settings(simulator.root(), Noark5Credentials.NONE,
+                RetryPolicy.NONE, Duration.ofSeconds(2), Duration.ofSeconds(10), "fmt/276", "PDF 1.7", "B", "Brev",
+                "Personalsaker"));
+
+        assertThat(archive.findCase(reference)).isEmpty();
+        ArchivedCase created = otherContainer.createCase(rules.caseFor(posting, java.time.LocalDate.of(2026, 11, 24)));
+
+        assertThat(archive.findCase(reference)).contains(created);
+        simulator.requests().clear();
+        assertThat(archive.findCase(reference)).contains(created);
+        assertThat(simulator.requests().all()).as("a case found once is not looked up again").isEmpty();
     }
 
     /** The requests the server received while one document was archived. */

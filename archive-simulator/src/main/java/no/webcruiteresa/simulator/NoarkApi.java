@@ -494,7 +494,8 @@ final class NoarkApi implements HttpHandler {
 
     private void list(HttpExchange exchange, List<ArchiveStore.Entity> all, String listHref) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        List<ArchiveStore.Entity> matching = all;
+        List<ArchiveStore.Entity> matching = !profile.listsInSystemIdOrder() ? all : all.stream()
+                .sorted(java.util.Comparator.comparing(ArchiveStore.Entity::systemId)).toList();
         String filter = query.get("$filter");
         if (filter != null && faults.ignoreFilter()) {
             filter = null;

@@ -127,8 +127,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
             }
         }
         if (created && answered.size() == entry.documents().size()) {
-            return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost),
-                    archivedCase, answered);
+            return entryOf(journalpost, answered);
         }
         // Read back what the archive now holds: its own checksums, not what this attempt believes it sent.
         return describe(journalpost);
@@ -193,8 +192,18 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 }
             }
         }
+        return entryOf(journalpost, files);
+    }
+
+    /**
+     * The same entry reads the same whether it was described from the upload answers or read back: files in
+     * name order (servers list them in an order of their own), the case as the journalpost itself links to it.
+     */
+    private ArchivedEntry entryOf(JsonNode journalpost, List<ArchivedEntry.ArchivedFile> files) {
+        List<ArchivedEntry.ArchivedFile> sorted = files.stream()
+                .sorted(java.util.Comparator.comparing(ArchivedEntry.ArchivedFile::fileName)).toList();
         return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost),
-                caseOf(journalpost), files);
+                caseOf(journalpost), sorted);
     }
 
     /** The case the journalpost is filed in, by its parent link; null when the server offers none. */

@@ -48,6 +48,8 @@ final class Noark5Bodies {
         Map<String, String> custom = new LinkedHashMap<>();
         custom.put("tilleggsinfo", registration.reference());
         custom.put("tilgangsgruppe", registration.accessGroup());
+        // The routed unit again: some servers refuse saksmappe.administrativEnhet (the reference server does).
+        custom.put("administrativenhet", registration.administrativeUnit());
         custom.put("saksart", registration.caseType());
         return custom;
     }

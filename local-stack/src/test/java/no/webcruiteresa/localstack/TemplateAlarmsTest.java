@@ -56,7 +56,7 @@ class TemplateAlarmsTest {
     @Test
     void everyAlarmNotifiesTheTopic_andTheTopicCanMailSomeone() {
         List<String> topics = TEMPLATE.resourcesOfType("AWS::SNS::Topic");
-        assertThat(topics).containsExactly("AlarmTopic");
+        assertThat(topics).containsExactlyInAnyOrder("AlarmTopic", "CaseNoticeTopic");
 
         assertThat(alarms()).hasSizeGreaterThanOrEqualTo(8).allSatisfy(id -> assertThat(
                 SamTemplate.list(TEMPLATE.properties(id).get("AlarmActions"))).as(id)

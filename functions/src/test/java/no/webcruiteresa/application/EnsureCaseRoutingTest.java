@@ -101,6 +101,11 @@ class EnsureCaseRoutingTest {
             cases.put(registration.reference(), created);
             return created;
         }
+
+        @Override
+        public boolean setCaseStatus(ArchivedCase archivedCase, String status) {
+            throw new UnsupportedOperationException("not used here");
+        }
     }
 
     private static final class InMemoryLocks implements CreationLocks {

@@ -33,7 +33,7 @@ public final class EmfMetrics implements Metrics {
     public static final Set<String> METRIC_NAMES = Set.of("DocumentsArchived", "BytesArchived", "ArchiveLatency",
             "Quarantined", "MessagesReceived", "MessagesFailed", "Retries", "PostponeFailures", "RetentionDeleted",
             "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven",
-            "UnroutedPostings", "CaseNoticeFailures");
+            "UnroutedPostings", "CaseNoticeFailures", "CasesClosed", "CaseClosesWaiting");
 
     /** Where the documents go: standard output (Lambda), this class's logger at FINE (local runs), or nowhere. */
     public enum Sink {
@@ -127,6 +127,16 @@ public final class EmfMetrics implements Metrics {
     @Override
     public synchronized void caseNoticeFailed() {
         add("CaseNoticeFailures", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void caseClosed() {
+        add("CasesClosed", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void caseCloseWaiting() {
+        add("CaseClosesWaiting", Unit.COUNT, 1);
     }
 
     @Override

@@ -176,6 +176,10 @@ final class Noark5Bodies {
         return date.atStartOfDay(settings.compatibility().zone()).toOffsetDateTime().toString();
     }
 
+    ObjectNode caseStatus(String status) {
+        return code("saksstatus", status);
+    }
+
     private ObjectNode code(String list, String code) {
         return json.createObjectNode().put("kode", code).put("kodenavn", Noark5Codes.name(list, code));
     }

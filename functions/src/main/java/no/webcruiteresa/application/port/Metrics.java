@@ -39,6 +39,14 @@ public interface Metrics {
     default void caseNoticeFailed() {
     }
 
+    /** A case was finished because its posting closed. */
+    default void caseClosed() {
+    }
+
+    /** A posting closed while documents of its case were still waiting: the close is retried later. */
+    default void caseCloseWaiting() {
+    }
+
     /** Emits what was recorded since the last call, once at the end of an invocation. */
     void publish(String function);
 

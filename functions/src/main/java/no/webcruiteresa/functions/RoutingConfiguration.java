@@ -1,14 +1,23 @@
 package no.webcruiteresa.functions;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
+import no.webcruiteresa.adapter.drop.S3DropStore;
 import no.webcruiteresa.adapter.noark5.Noark5Archive;
 import no.webcruiteresa.adapter.sns.SnsCaseNotices;
+import no.webcruiteresa.application.CloseCase;
 import no.webcruiteresa.application.EnsureCase;
+import no.webcruiteresa.application.RetryBudget;
 import no.webcruiteresa.application.port.CaseNotices;
 import no.webcruiteresa.application.port.Metrics;
+import no.webcruiteresa.domain.PostingClosed;
 import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +26,7 @@ import org.springframework.context.annotation.Primary;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,5 +62,25 @@ public class RoutingConfiguration {
         LOG.fine(() -> "routing table with " + table.size() + " rules");
         return new EnsureCase(archive, settings, clock, locks, properties.drop().staleLockAfter(),
                 new EnsureCase.Routing(table, notices, metrics));
+    }
+
+    /**
+     * "Posting closed" → the case finished in the archive once nothing of the posting waits; otherwise the message
+     * is postponed with the retry budget's backoff and comes back (docs/routing.md).
+     */
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> closeCase(Noark5Archive archive, S3DropStore store,
+                                                   WebcruiterEsaProperties properties, SqsClient sqs,
+                                                   RetryBudget backoff, DropStoreQuarantine quarantine,
+                                                   Metrics metrics) {
+        CloseCase useCase = new CloseCase(archive, store, new CloseCase.Settings(
+                properties.caseLifecycle().finishedStatus(), properties.registration().referencePrefix(),
+                properties.drop().quarantinePrefix()), metrics);
+        SqsBatch batch = new SqsBatch("closeCase", sqs, backoff, quarantine, metrics);
+        return event -> batch.process(event, record -> {
+            PostingClosed closed = LifecycleMessages.postingClosed(record.getBody());
+            Correlation.drop(closed.caseNumber(), null);
+            return useCase.close(closed).name().toLowerCase(Locale.ROOT);
+        });
     }
 }

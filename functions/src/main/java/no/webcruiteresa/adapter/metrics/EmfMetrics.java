@@ -31,7 +31,8 @@ public final class EmfMetrics implements Metrics {
     /** Every metric this adapter writes (template.yaml's alarms and dashboard may name only these). */
     public static final Set<String> METRIC_NAMES = Set.of("DocumentsArchived", "BytesArchived", "ArchiveLatency",
             "Quarantined", "MessagesReceived", "MessagesFailed", "Retries", "PostponeFailures", "RetentionDeleted",
-            "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven");
+            "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven",
+            "UnroutedPostings", "CaseNoticeFailures", "CasesClosed", "CaseClosesWaiting");
 
     /** Where the documents go: standard output (Lambda), this class's logger at FINE (local runs), or nowhere. */
     public enum Sink {
@@ -125,6 +126,26 @@ public final class EmfMetrics implements Metrics {
     public synchronized void redriven(int dropsReleased, int messagesMoved) {
         add("DropsRedriven", Unit.COUNT, dropsReleased);
         add("MessagesRedriven", Unit.COUNT, messagesMoved);
+    }
+
+    @Override
+    public synchronized void postingUnrouted() {
+        add("UnroutedPostings", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void caseNoticeFailed() {
+        add("CaseNoticeFailures", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void caseClosed() {
+        add("CasesClosed", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void caseCloseWaiting() {
+        add("CaseClosesWaiting", Unit.COUNT, 1);
     }
 
     @Override

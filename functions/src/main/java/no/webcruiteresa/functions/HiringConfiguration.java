@@ -1,8 +1,5 @@
 package no.webcruiteresa.functions;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Period;
 import java.time.ZoneId;
@@ -68,11 +65,11 @@ public class HiringConfiguration {
 
     /** Takes "candidate hired" messages from the hire queue (docs/personnel-file.md). */
     @Bean
-    Function<SQSEvent, SQSBatchResponse> fileOnHire(FileOnHire useCase, SqsClient sqs, RetryBudget backoff,
+    Function<SqsEvent, SqsBatchResponse> fileOnHire(FileOnHire useCase, SqsClient sqs, RetryBudget backoff,
                                                     DropStoreQuarantine quarantine, Metrics metrics) {
         SqsBatch batch = new SqsBatch("fileOnHire", sqs, backoff, quarantine, metrics);
         return event -> batch.process(event, record -> {
-            Hire hire = HiringMessages.candidateHired(record.getBody());
+            Hire hire = HiringMessages.candidateHired(record.body());
             Correlation.drop(hire.caseNumber(), hire.applicationDocumentId());
             FileOnHire.Result result = useCase.file(hire);
             return "filed (personnel file " + result.personnelFileId() + (result.fileCreated() ? ", new" : "")

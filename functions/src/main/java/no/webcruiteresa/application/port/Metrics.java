@@ -35,6 +35,22 @@ public interface Metrics {
     default void missingPublicApplicantLists(int postings) {
     }
 
+    /** A new case went to the holding unit because no routing rule matched its posting. */
+    default void postingUnrouted() {
+    }
+
+    /** The responsible unit could not be told of a new case (the case itself was created). */
+    default void caseNoticeFailed() {
+    }
+
+    /** A case was finished because its posting closed. */
+    default void caseClosed() {
+    }
+
+    /** A posting closed while documents of its case were still waiting: the close is retried later. */
+    default void caseCloseWaiting() {
+    }
+
     /** Emits what was recorded since the last call, once at the end of an invocation. */
     void publish(String function);
 

@@ -98,6 +98,13 @@ class FileOnHireEndToEndTest {
         assertThat(after.cases()).as("no second personnel file").hasSize(archive.cases().size());
         assertThat(entriesIn(after, personnelFile(after))).hasSize(3);
         assertThat(countOf(after.metadataJson(), "\"_type\":\"kassasjon\"")).isEqualTo(2);
+
+        // A message naming a document of another posting is kept in quarantine with its rule; nothing is filed.
+        hire(pipeline, "240611", "A-1001", "WC201-" + caseNumber + "-1001");
+        assertThat(pipeline.awaitIdle(Duration.ofMinutes(1))).isTrue();
+        assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket())
+                .prefix("quarantine/messages/fileOnHire/")).contents()).as("the refused message, parked").isNotEmpty();
+        assertThat(stack.archive().contents().entries()).hasSize(after.entries().size());
         assertThat(pipeline.deadLettered()).isZero();
         return scenario;
     }

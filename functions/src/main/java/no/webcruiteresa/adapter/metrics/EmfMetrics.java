@@ -129,11 +129,6 @@ public final class EmfMetrics implements Metrics {
     }
 
     @Override
-    public synchronized void missingPublicApplicantLists(int postings) {
-        add("MissingPublicApplicantList", Unit.COUNT, postings);
-    }
-
-    @Override
     public synchronized void postingUnrouted() {
         add("UnroutedPostings", Unit.COUNT, 1);
     }
@@ -151,6 +146,11 @@ public final class EmfMetrics implements Metrics {
     @Override
     public synchronized void caseCloseWaiting() {
         add("CaseClosesWaiting", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void missingPublicApplicantLists(int postings) {
+        add("MissingPublicApplicantList", Unit.COUNT, postings);
     }
 
     @Override

@@ -31,10 +31,6 @@ public interface Metrics {
     /** The redrive operation released quarantined drops and moved dead-lettered messages back. */
     void redriven(int dropsReleased, int messagesMoved);
 
-    /** The applicant-list check ran: this many postings are past their deadline and grace without a public list. */
-    default void missingPublicApplicantLists(int postings) {
-    }
-
     /** A new case went to the holding unit because no routing rule matched its posting. */
     default void postingUnrouted() {
     }
@@ -49,6 +45,10 @@ public interface Metrics {
 
     /** A posting closed while documents of its case were still waiting: the close is retried later. */
     default void caseCloseWaiting() {
+    }
+
+    /** The applicant-list check ran: this many postings are past their deadline and grace without a public list. */
+    default void missingPublicApplicantLists(int postings) {
     }
 
     /** Emits what was recorded since the last call, once at the end of an invocation. */

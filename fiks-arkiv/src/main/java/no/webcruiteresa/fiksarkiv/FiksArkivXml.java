@@ -107,17 +107,25 @@ public final class FiksArkivXml {
 
     /** Parses and validates a payload whose root element is of the given type. */
     public <T> T read(byte[] xml, Class<T> type) {
+        Object value = readRoot(xml).getValue();
+        if (!type.isInstance(value)) {
+            throw new InvalidMessageException("expected " + type.getSimpleName() + ", got "
+                    + value.getClass().getSimpleName(), null);
+        }
+        return type.cast(value);
+    }
+
+    /** Parses and validates a payload, keeping its root element's name (the error messages share one type). */
+    public JAXBElement<?> readRoot(byte[] xml) {
         try {
             Unmarshaller unmarshaller = context.createUnmarshaller();
             unmarshaller.setSchema(schema);
             XMLReader reader = parsers.newSAXParser().getXMLReader();
             Object parsed = unmarshaller.unmarshal(new SAXSource(reader, new InputSource(new ByteArrayInputStream(xml))));
-            Object value = parsed instanceof JAXBElement<?> element ? element.getValue() : parsed;
-            if (!type.isInstance(value)) {
-                throw new InvalidMessageException("expected " + type.getSimpleName() + ", got "
-                        + value.getClass().getSimpleName(), null);
+            if (parsed instanceof JAXBElement<?> element) {
+                return element;
             }
-            return type.cast(value);
+            throw new InvalidMessageException("unexpected root " + parsed.getClass().getSimpleName(), null);
         } catch (JAXBException | SAXException | ParserConfigurationException e) {
             throw new InvalidMessageException("payload does not parse against the Fiks Arkiv v1 schema: "
                     + rootCause(e), e);

@@ -25,8 +25,8 @@ public class FiksArkivConfiguration {
     @Bean
     FiksArkivTransport fiksArkivTransport(FiksArkivProperties fiks, WebcruiterEsaProperties properties) {
         if (!"loopback".equals(fiks.transport())) {
-            throw new IllegalStateException("webcruiter-esa.fiks-arkiv.transport must be loopback: the Fiks IO "
-                    + "client does not resolve from the registries here (docs/fiks-arkiv.md)");
+            throw new IllegalStateException("webcruiter-esa.fiks-arkiv.transport must be loopback: no Fiks IO "
+                    + "transport is built yet (docs/fiks-arkiv.md)");
         }
         // Blank: the receiver beside the REST API (the archive simulator serves both).
         URI base = fiks.url() == null || fiks.url().toString().isBlank()

@@ -31,10 +31,11 @@ import org.xml.sax.XMLReader;
 public final class FiksArkivXml {
     static final String SCHEMA_DIR = "/fiks-arkiv/v1/";
     private static final String BINDINGS = "io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.";
-    /** The message schemas the door uses; they import the shared ones (metadatakatalog, arkivstruktur ...). */
+    /** The message schemas the door uses (ten of the v1 set); they import the shared ones (metadatakatalog, arkivstruktur ...). */
     private static final List<String> MESSAGE_SCHEMAS = List.of(
             "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd",
             "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvittering.xsd",
+            "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.oppdater.xsd",
             "no.ks.fiks.arkiv.v1.feilmelding.ugyldigforespoersel.xsd",
             "no.ks.fiks.arkiv.v1.feilmelding.ikkefunnet.xsd",
             "no.ks.fiks.arkiv.v1.feilmelding.serverfeil.xsd",
@@ -60,6 +61,7 @@ public final class FiksArkivXml {
             context = JAXBContext.newInstance(String.join(":",
                     BINDINGS + "arkivmelding.opprett.v1",
                     BINDINGS + "arkivmelding.opprett.kvittering.v1",
+                    BINDINGS + "arkivmelding.oppdater.v1",
                     BINDINGS + "feil.ugyldigforespoersel.v1",
                     BINDINGS + "feil.ikkefunnet.v1",
                     BINDINGS + "feil.serverfeil.v1",

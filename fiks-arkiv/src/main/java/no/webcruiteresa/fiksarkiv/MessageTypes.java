@@ -7,6 +7,10 @@ public final class MessageTypes {
     public static final String ARKIVMELDING_OPPRETT = "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett";
     public static final String ARKIVMELDING_OPPRETT_MOTTATT = ARKIVMELDING_OPPRETT + ".mottatt";
     public static final String ARKIVMELDING_OPPRETT_KVITTERING = ARKIVMELDING_OPPRETT + ".kvittering";
+    public static final String ARKIVMELDING_OPPDATER = "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.oppdater";
+    public static final String ARKIVMELDING_OPPDATER_MOTTATT = ARKIVMELDING_OPPDATER + ".mottatt";
+    /** Has no payload: the update was made. */
+    public static final String ARKIVMELDING_OPPDATER_KVITTERING = ARKIVMELDING_OPPDATER + ".kvittering";
     public static final String MAPPE_HENT = "no.ks.fiks.arkiv.v1.innsyn.mappe.hent";
     public static final String MAPPE_HENT_RESULTAT = MAPPE_HENT + ".resultat";
     public static final String REGISTRERING_HENT = "no.ks.fiks.arkiv.v1.innsyn.registrering.hent";
@@ -19,6 +23,7 @@ public final class MessageTypes {
     private static final Map<String, String> PAYLOAD_FILES = Map.of(
             ARKIVMELDING_OPPRETT, "arkivmelding.xml",
             ARKIVMELDING_OPPRETT_KVITTERING, "arkivmelding-kvittering.xml",
+            ARKIVMELDING_OPPDATER, "arkivmelding.xml",
             MAPPE_HENT, "mappe-hent.xml",
             MAPPE_HENT_RESULTAT, "resultat.xml",
             REGISTRERING_HENT, "registrering-hent.xml",

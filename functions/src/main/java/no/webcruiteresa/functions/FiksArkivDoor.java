@@ -34,6 +34,11 @@ class FiksArkivDoor extends Noark5Archive {
     }
 
     @Override
+    public boolean setCaseStatus(ArchivedCase archivedCase, String status) {
+        return fiks.setCaseStatus(archivedCase, status);
+    }
+
+    @Override
     public Optional<ArchivedEntry> findEntry(String reference) {
         return fiks.findEntry(reference);
     }

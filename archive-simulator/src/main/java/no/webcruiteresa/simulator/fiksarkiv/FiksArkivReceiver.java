@@ -152,6 +152,12 @@ public final class FiksArkivReceiver implements HttpHandler {
                     case MessageTypes.ARKIVMELDING_OPPRETT -> new Reply(UUID.randomUUID(),
                             MessageTypes.ARKIVMELDING_OPPRETT_KVITTERING, null,
                             registrations.opprett(FiksArkivXml.instance().read(payload, Arkivmelding.class), files));
+                    case MessageTypes.ARKIVMELDING_OPPDATER -> {
+                        registrations.oppdater(FiksArkivXml.instance().read(payload,
+                                io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1
+                                        .ArkivmeldingOppdatering.class));
+                        yield new Reply(UUID.randomUUID(), MessageTypes.ARKIVMELDING_OPPDATER_KVITTERING, null, null);
+                    }
                     case MessageTypes.MAPPE_HENT -> new Reply(UUID.randomUUID(), MessageTypes.MAPPE_HENT_RESULTAT, null,
                             lookups.mappe(FiksArkivXml.instance().read(payload, MappeHent.class)));
                     case MessageTypes.REGISTRERING_HENT -> new Reply(UUID.randomUUID(),
@@ -176,8 +182,8 @@ public final class FiksArkivReceiver implements HttpHandler {
                 : withReplyTo((Reply) outcome, id);
         long now = System.nanoTime();
         List<Pending> replies = mailbox.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
-        if (type != null && type.equals(MessageTypes.ARKIVMELDING_OPPRETT)) {
-            replies.add(new Pending(new Reply(UUID.randomUUID(), MessageTypes.ARKIVMELDING_OPPRETT_MOTTATT, id, null), now));
+        if (type != null && (type.equals(MessageTypes.ARKIVMELDING_OPPRETT) || type.equals(MessageTypes.ARKIVMELDING_OPPDATER))) {
+            replies.add(new Pending(new Reply(UUID.randomUUID(), type + ".mottatt", id, null), now));
         }
         replies.add(new Pending(answer, now + late.toNanos()));
         exchange.sendResponseHeaders(202, -1);

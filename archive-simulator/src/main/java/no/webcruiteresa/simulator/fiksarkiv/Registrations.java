@@ -60,6 +60,21 @@ final class Registrations {
         return FiksArkivXml.instance().write(new ObjectFactory().createArkivmeldingKvittering(kvittering));
     }
 
+    /** arkivmelding.oppdater for a saksmappe: only the saksstatus is applied (what closing a case needs). */
+    void oppdater(io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1.ArkivmeldingOppdatering melding) {
+        if (!(melding.getMappeOppdateringer()
+                instanceof io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1.SaksmappeOppdatering update)) {
+            throw Refusal.invalid("the simulator updates saksmapper only");
+        }
+        Stored saksmappe = Lookups.saksmappe(archive, update.getReferanseTilMappe())
+                .orElseThrow(() -> Refusal.notFound("no saksmappe with that reference"));
+        if (update.getSaksstatus() == null) {
+            throw Refusal.invalid("the simulator updates the saksstatus only, and none was given");
+        }
+        putCode(saksmappe.data(), "saksstatus", update.getSaksstatus());
+        archive.updated();
+    }
+
     private SaksmappeKvittering saksmappe(Saksmappe mappe) {
         if (mappe.getArkivdel() == null || mappe.getKlassifikasjon().isEmpty()) {
             throw Refusal.invalid("a saksmappe needs its arkivdel and a klassifikasjon");

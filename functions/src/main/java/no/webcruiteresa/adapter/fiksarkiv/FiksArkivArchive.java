@@ -2,6 +2,8 @@ package no.webcruiteresa.adapter.fiksarkiv;
 
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.opprett.kvittering.v1.ArkivmeldingKvittering;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.opprett.kvittering.v1.MappeKvittering;
+import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1.ArkivmeldingOppdatering;
+import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1.SaksmappeOppdatering;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.opprett.v1.Arkivmelding;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivstruktur.v1.Dokumentbeskrivelse;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivstruktur.v1.Dokumentobjekt;
@@ -11,6 +13,8 @@ import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.mappe.hent.resultat.
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.mappe.hent.v1.MappeHent;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.metadatakatalog.v1.ReferanseTilMappe;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.metadatakatalog.v1.ReferanseTilRegistrering;
+import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.metadatakatalog.v1.Saksstatus;
+import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.metadatakatalog.v1.SystemID;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.registrering.hent.resultat.v1.RegistreringHentResultat;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.registrering.hent.v1.Inkluder;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.registrering.hent.v1.RegistreringHent;
@@ -61,11 +65,45 @@ public class FiksArkivArchive implements CaseArchive, EntryArchive {
 
     @Override
     public Optional<ArchivedCase> findCase(String reference) {
-        MappeHent hent = new MappeHent();
-        hent.setSystem(settings.fagsystem());
         ReferanseTilMappe mappe = new ReferanseTilMappe();
         mappe.setReferanseEksternNoekkel(meldinger.key(reference));
-        hent.setReferanseTilMappe(mappe);
+        return saksmappe(mappe).map(found -> new ArchivedCase(found.getSystemID().getValue(), found.getMappeID(),
+                reference));
+    }
+
+    /**
+     * Sets the saksstatus with arkivmelding.oppdater unless mappe.hent shows the case has it already. Setting it
+     * again after a lost answer changes nothing, so the retry needs no more than that lookup.
+     */
+    @Override
+    public boolean setCaseStatus(ArchivedCase archivedCase, String status) {
+        ReferanseTilMappe reference = new ReferanseTilMappe();
+        reference.setSystemID(systemId(archivedCase.systemId()));
+        Saksmappe current = saksmappe(reference).orElseThrow(() ->
+                new ArchiveRejectedException(404, "ikkefunnet: case " + archivedCase.caseId() + " is not in the archive"));
+        if (current.getSaksstatus() != null && status.equals(current.getSaksstatus().getKode())) {
+            return false;
+        }
+        SaksmappeOppdatering update = new SaksmappeOppdatering();
+        update.setReferanseTilMappe(reference);
+        Saksstatus saksstatus = new Saksstatus();
+        saksstatus.setKode(status);
+        update.setSaksstatus(saksstatus);
+        ArkivmeldingOppdatering melding = new ArkivmeldingOppdatering();
+        melding.setMappeOppdateringer(update);
+        Reply answer = exchange(MessageTypes.ARKIVMELDING_OPPDATER, FiksArkivXml.instance().write(
+                new io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1.ObjectFactory()
+                        .createArkivmeldingOppdatering(melding)), List.of(), true);
+        if (answer.type().equals(MessageTypes.ARKIVMELDING_OPPDATER_KVITTERING)) {
+            return true;
+        }
+        throw failure(answer, true);
+    }
+
+    private Optional<Saksmappe> saksmappe(ReferanseTilMappe reference) {
+        MappeHent hent = new MappeHent();
+        hent.setSystem(settings.fagsystem());
+        hent.setReferanseTilMappe(reference);
         Optional<byte[]> resultat = lookup(MessageTypes.MAPPE_HENT, MessageTypes.MAPPE_HENT_RESULTAT,
                 new io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.mappe.hent.v1.ObjectFactory().createMappeHent(hent));
         return resultat.map(xml -> {
@@ -73,8 +111,14 @@ public class FiksArkivArchive implements CaseArchive, EntryArchive {
             if (found == null) {
                 throw new ArchiveRejectedException(502, "mappe.hent.resultat without a saksmappe");
             }
-            return new ArchivedCase(found.getSystemID().getValue(), found.getMappeID(), reference);
+            return found;
         });
+    }
+
+    private static SystemID systemId(String value) {
+        SystemID id = new SystemID();
+        id.setValue(value);
+        return id;
     }
 
     @Override
@@ -129,24 +173,29 @@ public class FiksArkivArchive implements CaseArchive, EntryArchive {
     }
 
     private ArkivmeldingKvittering opprett(Arkivmelding melding, List<Asice.Entry> files) {
-        UUID id = UUID.randomUUID();
         byte[] payload = FiksArkivXml.instance().write(
                 new io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.opprett.v1.ObjectFactory()
                         .createArkivmelding(melding));
-        List<Asice.Entry> content = new ArrayList<>();
-        content.add(new Asice.Entry(MessageTypes.payloadFile(MessageTypes.ARKIVMELDING_OPPRETT), "application/xml",
-                () -> new ByteArrayInputStream(payload)));
-        content.addAll(files);
-        try {
-            transport.send(new FiksArkivTransport.OutgoingMessage(id, MessageTypes.ARKIVMELDING_OPPRETT, content));
-        } catch (FiksArkivTransport.TransportException e) {
-            throw new ArchiveOutcomeUnknownException("arkivmelding " + id + " may not have been handed over", e);
-        }
-        Reply answer = finalAnswer(id, true);
+        Reply answer = exchange(MessageTypes.ARKIVMELDING_OPPRETT, payload, files, true);
         if (answer.type().equals(MessageTypes.ARKIVMELDING_OPPRETT_KVITTERING)) {
             return FiksArkivXml.instance().read(answer.payload(), ArkivmeldingKvittering.class);
         }
         throw failure(answer, true);
+    }
+
+    /** Sends a write (its payload first in the package, then the files) and waits for its final answer. */
+    private Reply exchange(String type, byte[] payload, List<Asice.Entry> files, boolean write) {
+        UUID id = UUID.randomUUID();
+        List<Asice.Entry> content = new ArrayList<>();
+        content.add(new Asice.Entry(MessageTypes.payloadFile(type), "application/xml",
+                () -> new ByteArrayInputStream(payload)));
+        content.addAll(files);
+        try {
+            transport.send(new FiksArkivTransport.OutgoingMessage(id, type, content));
+        } catch (FiksArkivTransport.TransportException e) {
+            throw new ArchiveOutcomeUnknownException("message " + id + " may not have been handed over", e);
+        }
+        return finalAnswer(id, write);
     }
 
     /** @return the resultat payload, or empty when the archive answers ikkefunnet */

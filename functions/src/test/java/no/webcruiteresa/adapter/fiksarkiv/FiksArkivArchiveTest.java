@@ -74,6 +74,17 @@ class FiksArkivArchiveTest {
     }
 
     @Test
+    void aCasesStatusIsSetWithArkivmeldingOppdaterOnceAndNotAgain() {
+        ArchivedCase created = archive.createCase(caseRegistration());
+
+        assertThat(archive.setCaseStatus(created, "A")).isTrue();
+        assertThat(archive.setCaseStatus(created, "A")).as("already avsluttet").isFalse();
+
+        assertThat(simulator.contents().metadataJson()).contains("\"saksstatus\":{\"kode\":\"A\"}");
+        assertThat(transport.sent(MessageTypes.ARKIVMELDING_OPPDATER)).isEqualTo(1);
+    }
+
+    @Test
     void anEntryArrivesWholeWithItsFilesAndTheArchivesChecksums() {
         ArchivedCase archivedCase = archive.createCase(caseRegistration());
         EntryRegistration entry = entry();

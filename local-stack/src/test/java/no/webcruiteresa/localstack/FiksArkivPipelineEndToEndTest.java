@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded end-to-end scenario through the Fiks Arkiv door: the same drops, the same figures (every document
- * archived once, only its sources removed), with the functions sending arkivmelding packages to the simulator's
+ * archived once, only its sources removed; then "posting closed" finishes the case), with the functions sending arkivmelding packages to the simulator's
  * Fiks Arkiv receiver instead of calling the REST API.
  */
 class FiksArkivPipelineEndToEndTest {
@@ -37,5 +37,13 @@ class FiksArkivPipelineEndToEndTest {
         assertThat(contents.entries()).as("every entry came through Fiks Arkiv, keyed by our document id")
                 .isNotEmpty().allSatisfy(e -> assertThat(e.json()).contains("\"referanseEksternNoekkel\"")
                         .contains("\"fagsystem\":\"WEBCRUITER\""));
+
+        // "Posting closed": every document archived, so the case is finished (arkivmelding.oppdater), once.
+        stack.pipeline().sqs().sendMessage(r -> r.queueUrl(stack.pipeline().queueOf("closeCase")).messageBody(
+                "{\"type\":\"PostingClosed\",\"caseNumber\":\"240515\",\"closedAt\":\"2027-02-01T12:00:00+01:00\"}"));
+        assertThat(stack.pipeline().awaitIdle(Duration.ofMinutes(2))).as("queues drained after closeCase").isTrue();
+        assertThat(RoutingEndToEndTest.saksmappe(stack.pipeline().archiveRoot(), "240515").path("saksstatus")
+                .path("kode").asString()).as("the REST side shows the case finished").isEqualTo("A");
+        assertThat(stack.pipeline().deadLettered()).isZero();
     }
 }

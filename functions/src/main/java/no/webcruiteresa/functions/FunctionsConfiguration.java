@@ -27,6 +27,7 @@ import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -191,6 +192,16 @@ public class FunctionsConfiguration {
     Function<Redrive.Request, Redrive.Report> redrive(DropStoreQuarantine quarantine, SqsClient sqs,
                                                       Metrics metrics) {
         return new Redrive(quarantine, sqs, metrics);
+    }
+
+    /** SnapStart priming (Priming). Not lazy: nothing else asks for it, and it must be registered before the snapshot. */
+    @Bean
+    @Lazy(false)
+    Priming priming(SnapshotHooks hooks, FunctionCatalog catalog,
+                    @Value("${spring.cloud.function.definition:}") String definition) {
+        Priming priming = new Priming(catalog, definition);
+        hooks.primeBeforeSnapshot(priming::prime);
+        return priming;
     }
 
     private static boolean isSet(String value) {

@@ -7,10 +7,16 @@ import java.util.logging.Logger;
 import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.CaseArchive;
+import no.webcruiteresa.application.port.CaseNotice;
+import no.webcruiteresa.application.port.CaseNotices;
 import no.webcruiteresa.application.port.CreationLocks;
+import no.webcruiteresa.application.port.Metrics;
+import no.webcruiteresa.domain.CaseRegistration;
 import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
+import no.webcruiteresa.domain.ResponsibleUnit;
+import no.webcruiteresa.domain.RoutingTable;
 
 /** Use case: exactly one archive case per WebCruiter posting. */
 public class EnsureCase {
@@ -22,9 +28,31 @@ public class EnsureCase {
     private final Clock clock;
     private final CreationLocks locks;
     private final Duration staleLock;
+    private final Routing routing;
+
+    /**
+     * Where new cases go and who hears of them. Existing cases are never moved: the table applies when a case is made.
+     *
+     * @param table   the routing table; its holding unit takes what no rule matches
+     * @param notices told of each case this use case creates; a failure is logged and counted, never retried,
+     *                because the case exists and a retry would find it and not create (nor announce) it again
+     */
+    public record Routing(RoutingTable table, CaseNotices notices, Metrics metrics) {
+        /** The seed's behaviour: every case in the holding unit of the settings, nobody told. */
+        static Routing holdingUnitOnly(RegistrationSettings settings) {
+            return new Routing(RoutingTable.holdingUnitOnly(new ResponsibleUnit(settings.administrativeUnit(),
+                    settings.caseHandler(), settings.accessGroup())), CaseNotices.none(), Metrics.none());
+        }
+    }
 
     public EnsureCase(CaseArchive archive, RegistrationSettings settings, Clock clock, CreationLocks locks,
                       Duration staleLock) {
+        this(archive, settings, clock, locks, staleLock, Routing.holdingUnitOnly(settings));
+    }
+
+    public EnsureCase(CaseArchive archive, RegistrationSettings settings, Clock clock, CreationLocks locks,
+                      Duration staleLock, Routing routing) {
+        this.routing = routing;
         this.archive = archive;
         this.settings = settings;
         this.rules = new RegistrationRules(settings);
@@ -47,8 +75,16 @@ public class EnsureCase {
         boolean release = true;
         try {
             return archive.findCase(reference).orElseGet(() -> {
-                ArchivedCase created = archive.createCase(rules.caseFor(posting, LocalDate.now(clock)));
-                LOG.info(() -> "created case " + created.caseId() + " for posting " + posting.caseNumber());
+                RoutingTable.Route route = routing.table().route(posting);
+                CaseRegistration registration = rules.caseFor(posting, LocalDate.now(clock), route.unit());
+                ArchivedCase created = archive.createCase(registration);
+                LOG.info(() -> "created case " + created.caseId() + " for posting " + posting.caseNumber()
+                        + " in unit " + route.unit().administrativeUnit() + (route.routed() ? "" : " (unrouted)"));
+                if (!route.routed()) {
+                    routing.metrics().postingUnrouted();
+                }
+                announce(new CaseNotice(posting.caseNumber(), created.systemId(), created.caseId(),
+                        registration.administrativeUnit(), registration.publicTitle(), route.routed()));
                 return created;
             });
         } catch (ArchiveOutcomeUnknownException e) {
@@ -59,6 +95,16 @@ public class EnsureCase {
             if (release) {
                 locks.release(lock);
             }
+        }
+    }
+
+    private void announce(CaseNotice notice) {
+        try {
+            routing.notices().caseCreated(notice);
+        } catch (RuntimeException e) {
+            routing.metrics().caseNoticeFailed();
+            LOG.warning(() -> "could not tell unit " + notice.administrativeUnit() + " of case " + notice.caseId()
+                    + ": " + e.getClass().getSimpleName());
         }
     }
 }

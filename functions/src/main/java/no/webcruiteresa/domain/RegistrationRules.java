@@ -16,9 +16,15 @@ public final class RegistrationRules {
     }
 
     public CaseRegistration caseFor(Posting posting, LocalDate caseDate) {
+        return caseFor(posting, caseDate, new ResponsibleUnit(settings.administrativeUnit(), settings.caseHandler(),
+                settings.accessGroup()));
+    }
+
+    /** A new case owned by the unit the routing table chose. */
+    public CaseRegistration caseFor(Posting posting, LocalDate caseDate, ResponsibleUnit unit) {
         return new CaseRegistration(posting.caseNumber(), settings.caseReference(posting.caseNumber()),
-                posting.title(), posting.title(), caseDate, settings.administrativeUnit(), settings.caseHandler(),
-                settings.accessGroup(), settings.caseType(), settings.caseStatus(), settings.archivePart(),
+                posting.title(), posting.title(), caseDate, unit.administrativeUnit(), unit.caseHandler(),
+                unit.accessGroup(), settings.caseType(), settings.caseStatus(), settings.archivePart(),
                 settings.classificationCode());
     }
 

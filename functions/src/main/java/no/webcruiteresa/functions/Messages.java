@@ -48,7 +48,7 @@ final class Messages {
         JsonNode root = tree(body, "posting published message");
         String deadline = root.path("applicationDeadline").asString("");
         return new Posting(text(root, "caseNumber"), text(root, "title"), text(root, "organisationalUnit"),
-                deadline.isBlank() ? null : LocalDate.parse(deadline));
+                deadline.isBlank() ? null : LocalDate.parse(deadline), root.path("positionCategory").asString(""));
     }
 
     static ArchivedNotice archivedNotice(String body) {

@@ -26,7 +26,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("webcruiter-esa")
 public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive archive,
                                       Registration registration, ScreeningProperties screening,
-                                      Map<String, FormProperties> forms, Retention retention, Retry retry) {
+                                      Map<String, FormProperties> forms, Retention retention, Retry retry,
+                                      java.util.List<Route> routing, CaseNotices caseNotices,
+                                      CaseLifecycle caseLifecycle) {
 
     /**
      * @param quarantinePrefix   where input that cannot be archived is moved, with its report
@@ -139,6 +141,36 @@ public record WebcruiterEsaProperties(Drop drop, Queues queues, Aws aws, Archive
         RetryBudget budget = new RetryBudget(retry.maxReceiveCount(), retry.baseDelay(), retry.maxDelay());
         budget.requireRoomFor(retry.visibilityTimeout(), drop.staleLockAfter(), drop.incompleteDeadline());
         return budget;
+    }
+
+    /**
+     * A row of the routing table (docs/routing.md): a WebCruiter organisational unit, optionally with a position
+     * category, and the archive values its new cases get.
+     */
+    public record Route(String organisationalUnit, String positionCategory, String administrativeUnit,
+                        String caseHandler, String accessGroup) {
+    }
+
+    /**
+     * @param topicArn    the SNS topic told of every new case; blank tells nobody (the case is still logged)
+     * @param snsEndpoint blank means AWS itself
+     */
+    public record CaseNotices(String topicArn, String snsEndpoint) {
+    }
+
+    /** @param finishedStatus the Noark 5 saksstatus a case gets when its posting closes (A avsluttet) */
+    public record CaseLifecycle(String finishedStatus) {
+    }
+
+    /** The routing table; its holding unit is the registration's unit (the seed's WS.1000 / WSANS / WS1000). */
+    no.webcruiteresa.domain.RoutingTable routingTable() {
+        var holdingUnit = new no.webcruiteresa.domain.ResponsibleUnit(registration.administrativeUnit(),
+                registration.caseHandler(), registration.accessGroup());
+        return new no.webcruiteresa.domain.RoutingTable(routing == null ? java.util.List.of() : routing.stream()
+                .map(r -> new no.webcruiteresa.domain.RoutingRule(r.organisationalUnit(), r.positionCategory(),
+                        new no.webcruiteresa.domain.ResponsibleUnit(r.administrativeUnit(), r.caseHandler(),
+                                r.accessGroup())))
+                .toList(), holdingUnit);
     }
 
     RetentionPolicy retentionPolicy() {

@@ -43,4 +43,13 @@ class MessagesTest {
         assertThatThrownBy(() -> Messages.createdKeys("Kari Nordmann <kari@example.org>", "drop"))
                 .isInstanceOf(InvalidDropException.class).hasMessageNotContaining("Kari").hasMessageNotContaining("kari");
     }
+
+    @Test
+    void shouldReadThePostingsPositionCategory_whichTheRoutingTableMayName() {
+        assertThat(Messages.postingPublished("{\"caseNumber\":\"12\",\"title\":\"Rektor\","
+                + "\"organisationalUnit\":\"Byåsen skole\",\"positionCategory\":\"Leder\"}").positionCategory())
+                .isEqualTo("Leder");
+        assertThat(Messages.postingPublished("{\"caseNumber\":\"12\",\"title\":\"Rektor\","
+                + "\"organisationalUnit\":\"Byåsen skole\"}").positionCategory()).isNull();
+    }
 }

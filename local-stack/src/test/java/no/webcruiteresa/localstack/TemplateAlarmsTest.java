@@ -39,7 +39,7 @@ class TemplateAlarmsTest {
                 .filter(java.util.Objects::nonNull).map(SamTemplate::referencedId).toList();
 
         assertThat(deadLetterQueues).containsExactlyInAnyOrder("IntakeDeadLetterQueue", "PostingDeadLetterQueue",
-                "ArchivedDeadLetterQueue");
+                "ArchivedDeadLetterQueue", "ClosingDeadLetterQueue");
         for (String queue : deadLetterQueues) {
             assertThat(alarms()).as("an alarm on %s", queue).anySatisfy(id -> {
                 Map<String, Object> alarm = TEMPLATE.properties(id);
@@ -56,7 +56,7 @@ class TemplateAlarmsTest {
     @Test
     void everyAlarmNotifiesTheTopic_andTheTopicCanMailSomeone() {
         List<String> topics = TEMPLATE.resourcesOfType("AWS::SNS::Topic");
-        assertThat(topics).containsExactly("AlarmTopic");
+        assertThat(topics).containsExactlyInAnyOrder("AlarmTopic", "CaseNoticeTopic");
 
         assertThat(alarms()).hasSizeGreaterThanOrEqualTo(8).allSatisfy(id -> assertThat(
                 SamTemplate.list(TEMPLATE.properties(id).get("AlarmActions"))).as(id)

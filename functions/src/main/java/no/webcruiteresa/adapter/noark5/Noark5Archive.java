@@ -18,6 +18,7 @@ import no.webcruiteresa.domain.Correspondent;
 import no.webcruiteresa.domain.DocumentRegistration;
 import no.webcruiteresa.domain.EntryRegistration;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * ESA through Noark 5 tjenestegrensesnitt. Navigates by link relations from the root only; the links it
@@ -86,6 +87,29 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         ArchivedCase created = remember(writer.customMetadata(saksmappe, bodies.caseMetadata(registration)));
         casesByReference.put(registration.reference(), created);
         return created;
+    }
+
+    /**
+     * Reads the case with its ETag and, unless it already has the status, PUTs it back with the new saksstatus.
+     * The body names only what a client may write (the server's own fields, links and refused fields stay out);
+     * a PUT with If-Match fails (412) rather than overwrite a change made meanwhile, and the message is retried.
+     */
+    @Override
+    public boolean setCaseStatus(ArchivedCase archivedCase, String status) {
+        URI self = Links.require(caseResource(archivedCase), Relations.SELF);
+        Noark5Http.Answer current = http.getWithEtag(self);
+        if (status.equals(current.body().path("saksstatus").path("kode").asString(""))) {
+            return false;
+        }
+        ObjectNode update = http.json().createObjectNode();
+        for (String field : List.of("tittel", "offentligTittel", "beskrivelse", "saksdato", "saksansvarlig")) {
+            if (current.body().hasNonNull(field)) {
+                update.set(field, current.body().get(field));
+            }
+        }
+        update.set("saksstatus", bodies.caseStatus(status));
+        casesBySystemId.put(archivedCase.systemId(), http.put(self, update, current.etag()));
+        return true;
     }
 
     @Override

@@ -48,6 +48,8 @@ final class Noark5Bodies {
         Map<String, String> custom = new LinkedHashMap<>();
         custom.put("tilleggsinfo", registration.reference());
         custom.put("tilgangsgruppe", registration.accessGroup());
+        // The routed unit again: some servers refuse saksmappe.administrativEnhet (the reference server does).
+        custom.put("administrativenhet", registration.administrativeUnit());
         custom.put("saksart", registration.caseType());
         return custom;
     }
@@ -172,6 +174,10 @@ final class Noark5Bodies {
     /** Noark 5 datetime: the start of the day in the configured zone, with its offset. */
     private String dateTime(LocalDate date) {
         return date.atStartOfDay(settings.compatibility().zone()).toOffsetDateTime().toString();
+    }
+
+    ObjectNode caseStatus(String status) {
+        return code("saksstatus", status);
     }
 
     private ObjectNode code(String list, String code) {

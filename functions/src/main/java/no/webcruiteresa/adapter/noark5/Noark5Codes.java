@@ -11,7 +11,7 @@ final class Noark5Codes {
             "journalstatus", Map.of("J", "Journalført", "F", "Ferdigstilt fra saksbehandler",
                     "E", "Ekspedert", "A", "Arkivert", "S", "Midlertidig registrering av innkommet dokument"),
             "saksstatus", Map.of("B", "Under behandling", "R", "Opprettet av saksbehandler",
-                    "A", "Avsluttet"),
+                    "A", "Avsluttet", "S", "Avsluttet av saksbehandler", "F", "Ferdig fra saksbehandler"),
             "dokumentstatus", Map.of("F", "Dokumentet er ferdigstilt", "B", "Dokumentet er under redigering"),
             "variantformat", Map.of("P", "Produksjonsformat", "A", "Arkivformat"),
             "tilknyttetRegistreringSom", Map.of("H", "Hoveddokument", "V", "Vedlegg"),

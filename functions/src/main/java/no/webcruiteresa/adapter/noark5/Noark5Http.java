@@ -178,7 +178,7 @@ final class Noark5Http {
                 .filter(found -> value.equals(found.path(field).asString(null))).findFirst();
     }
 
-    /** The one place a request gets a verb other than GET and POST: PATCH, never DELETE (an archive test checks). */
+    /** With put(), the one place a request gets a verb other than GET and POST: PATCH, never DELETE (an archive test checks). */
     private static HttpRequest.Builder patchRequest(URI uri, String contentType, byte[] body) {
         return HttpRequest.newBuilder(uri).header("Content-Type", contentType)
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body));
@@ -202,9 +202,33 @@ final class Noark5Http {
 
     /** @param sentFields the field names of the request body: the words of an error answer that may be logged */
     private JsonNode send(HttpRequest.Builder request, boolean idempotent, Set<String> sentFields) {
+        return exchange(request, idempotent, sentFields).body();
+    }
+
+    /** An answer's body and its ETag (null when the server sent none). */
+    record Answer(JsonNode body, String etag) {
+    }
+
+    /** The object and its ETag, for an update that must not overwrite someone else's change. */
+    Answer getWithEtag(URI uri) {
+        return exchange(HttpRequest.newBuilder(uri).GET(), true, Set.of());
+    }
+
+    /** A whole-object update (tjenestegrensesnitt: PUT with the ETag the object was read with). */
+    JsonNode put(URI uri, JsonNode body, String etag) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", MEDIA_TYPE)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return send(request, false, ErrorAnswers.fieldNames(body));
+    }
+
+    private Answer exchange(HttpRequest.Builder request, boolean idempotent, Set<String> sentFields) {
         breaker.before();
         try {
-            JsonNode answer = sendWithRetries(request, idempotent, sentFields);
+            Answer answer = sendWithRetries(request, idempotent, sentFields);
             breaker.succeeded();
             return answer;
         } catch (ArchiveUnavailableException e) {
@@ -216,7 +240,7 @@ final class Noark5Http {
         }
     }
 
-    private JsonNode sendWithRetries(HttpRequest.Builder request, boolean idempotent, Set<String> sentFields) {
+    private Answer sendWithRetries(HttpRequest.Builder request, boolean idempotent, Set<String> sentFields) {
         request.timeout(settings.requestTimeout()).header("Accept", MEDIA_TYPE);
         boolean renewedAuthorization = false;
         for (int attempt = 1; ; attempt++) {
@@ -264,7 +288,7 @@ final class Noark5Http {
             if (status >= 400) {
                 throw new ArchiveRejectedException(status, answer);
             }
-            return body(response, where, sentFields);
+            return new Answer(body(response, where, sentFields), response.headers().firstValue("ETag").orElse(null));
         }
     }
 

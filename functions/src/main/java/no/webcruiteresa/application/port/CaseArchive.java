@@ -10,4 +10,11 @@ public interface CaseArchive {
 
     /** Registers a new case; callers look it up first, so a repeat does not make a twin. */
     ArchivedCase createCase(CaseRegistration registration);
+
+    /**
+     * Sets the case's saksstatus (Noark 5 code) unless it already has it.
+     *
+     * @return false when the case already had this status (nothing was written)
+     */
+    boolean setCaseStatus(ArchivedCase archivedCase, String status);
 }

@@ -31,6 +31,22 @@ public interface Metrics {
     /** The redrive operation released quarantined drops and moved dead-lettered messages back. */
     void redriven(int dropsReleased, int messagesMoved);
 
+    /** A new case went to the holding unit because no routing rule matched its posting. */
+    default void postingUnrouted() {
+    }
+
+    /** The responsible unit could not be told of a new case (the case itself was created). */
+    default void caseNoticeFailed() {
+    }
+
+    /** A case was finished because its posting closed. */
+    default void caseClosed() {
+    }
+
+    /** A posting closed while documents of its case were still waiting: the close is retried later. */
+    default void caseCloseWaiting() {
+    }
+
     /** Emits what was recorded since the last call, once at the end of an invocation. */
     void publish(String function);
 

@@ -57,6 +57,26 @@ public final class RecordingMetrics implements Metrics {
     }
 
     @Override
+    public synchronized void postingUnrouted() {
+        add("UnroutedPostings", 1);
+    }
+
+    @Override
+    public synchronized void caseNoticeFailed() {
+        add("CaseNoticeFailures", 1);
+    }
+
+    @Override
+    public synchronized void caseClosed() {
+        add("CasesClosed", 1);
+    }
+
+    @Override
+    public synchronized void caseCloseWaiting() {
+        add("CaseClosesWaiting", 1);
+    }
+
+    @Override
     public synchronized void publish(String function) {
         published.add(new Published(function, Map.copyOf(counts), List.copyOf(latencies),
                 Map.copyOf(quarantinedByRule)));

@@ -7,19 +7,18 @@ import no.webcruiteresa.adapter.fiksarkiv.FiksArkivSettings;
 import no.webcruiteresa.domain.RegistrationSettings;
 import no.webcruiteresa.fiksarkiv.FiksArkivTransport;
 import no.webcruiteresa.fiksarkiv.LoopbackHttpTransport;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.annotation.Primary;
 
 /**
- * Selects the archive door: with {@code webcruiter-esa.archive.protocol: fiks-arkiv} the functions archive through
- * KS Fiks Arkiv messages instead of the Noark 5 REST API (the default, {@code noark5-rest}).
+ * The Fiks Arkiv door's beans. They are lazy and built only when {@code webcruiter-esa.archive.protocol} is
+ * {@code fiks-arkiv} (FunctionsConfiguration asks for them then). The choice is made at run time, not by a
+ * condition: the deployed jar's context is generated at build time (Boot AOT), which would fix a condition to the
+ * build's settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Lazy
-@ConditionalOnProperty(name = "webcruiter-esa.archive.protocol", havingValue = "fiks-arkiv")
 public class FiksArkivConfiguration {
 
     @Bean
@@ -42,15 +41,5 @@ public class FiksArkivConfiguration {
                 archive.fileFormatName(), archive.documentType(), archive.documentTypeName(),
                 properties.screening().accessCodeName(), registration.administrativeUnit(), archive.timeZone(),
                 fiks.replyTimeout()));
-    }
-
-    /**
-     * Until FunctionsConfiguration takes the ports (CaseArchive, EntryArchive) instead of Noark5Archive, the Fiks
-     * door stands in where a Noark5Archive is asked for. It never calls the REST API.
-     */
-    @Bean
-    @Primary
-    FiksArkivDoor fiksArkivDoor(FiksArkivArchive archive, WebcruiterEsaProperties properties) {
-        return new FiksArkivDoor(archive, properties.noark5Settings(Map.of()));
     }
 }

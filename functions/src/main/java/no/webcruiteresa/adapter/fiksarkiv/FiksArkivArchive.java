@@ -238,11 +238,14 @@ public class FiksArkivArchive implements CaseArchive, EntryArchive {
                     : new ArchiveUnavailableException("unexpected answer " + answer.type(), e);
         }
         LOG.warning("Fiks Arkiv answered " + answer.type() + " (feilId " + error.feilId() + ")");
+        // The archive's own text is left out: it may quote what we sent (names), and these messages reach the logs
+        // and the quarantine report. The feilId finds it in the archive's log.
         if (error.invalidRequest()) {
-            return new ArchiveRejectedException(400, "ugyldigforespoersel: " + error.feilmelding());
+            return new ArchiveRejectedException(400, "ugyldigforespoersel (feilId " + error.feilId()
+                    + "; the archive's text withheld, it may quote the input)");
         }
         if (error.notFound()) {
-            return new ArchiveRejectedException(404, "ikkefunnet: " + error.feilmelding());
+            return new ArchiveRejectedException(404, "ikkefunnet (feilId " + error.feilId() + ")");
         }
         return write ? new ArchiveOutcomeUnknownException("serverfeil " + error.feilId(), null)
                 : new ArchiveUnavailableException("serverfeil " + error.feilId(), null);

@@ -141,16 +141,16 @@ public final class Benchmark {
     private void artifacts() throws IOException {
         rows.add(new Row("jar size (MB)", mb(Files.size(settings.productJar())), mb(Files.size(settings.baselineJar())),
                 ratio(Files.size(settings.productJar()), Files.size(settings.baselineJar())), "product < 25 MB"));
-        rows.add(new Row("artifacts bundled in the jar", String.valueOf(bundled(settings.productJar())),
-                String.valueOf(bundled(settings.baselineJar())), "", ""));
+        // Entries, not bundled artifacts: the product's jar leaves the Maven descriptors out.
+        rows.add(new Row("entries in the jar", String.valueOf(entries(settings.productJar())),
+                String.valueOf(entries(settings.baselineJar())), "", ""));
         rows.add(new Row("classes in the jar", String.valueOf(classes(settings.productJar())),
                 String.valueOf(classes(settings.baselineJar())), "", ""));
     }
 
-    private static long bundled(Path jar) throws IOException {
+    private static long entries(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.stream().filter(e -> e.getName().startsWith("META-INF/maven/")
-                    && e.getName().endsWith("/pom.properties")).count();
+            return zip.size();
         }
     }
 

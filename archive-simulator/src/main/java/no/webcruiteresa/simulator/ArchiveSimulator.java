@@ -22,9 +22,11 @@ public final class ArchiveSimulator implements AutoCloseable {
     private final ArchiveStore store;
     private final Faults faults;
     private final SimulatorAuth auth;
+    private final RequestLog requests;
 
     private ArchiveSimulator(HttpServer server, ExecutorService executor, ArchiveStore store, Faults faults,
-                             SimulatorAuth auth) {
+                             SimulatorAuth auth, RequestLog requests) {
+        this.requests = requests;
         this.server = server;
         this.executor = executor;
         this.store = store;
@@ -71,7 +73,8 @@ public final class ArchiveSimulator implements AutoCloseable {
             server.setExecutor(executor);
             Faults faults = new Faults();
             SimulatorAuth auth = user == null ? null : new SimulatorAuth(user, Clock.systemUTC());
-            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth, profile));
+            RequestLog requests = new RequestLog();
+            server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth, profile, requests));
             server.createContext(HtmlView.BASE, new HtmlView(store));
             if (auth != null) {
                 server.createContext("/oauth2/token", auth::token);
@@ -81,7 +84,7 @@ public final class ArchiveSimulator implements AutoCloseable {
                         exchange -> auth.discovery(exchange, "http://127.0.0.1:" + exchange.getLocalAddress().getPort()));
             }
             server.start();
-            return new ArchiveSimulator(server, executor, store, faults, auth);
+            return new ArchiveSimulator(server, executor, store, faults, auth, requests);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the archive simulator on port " + port, e);
         }
@@ -116,6 +119,11 @@ public final class ArchiveSimulator implements AutoCloseable {
     /** Misbehaviour on demand, for tests. */
     public Faults faults() {
         return faults;
+    }
+
+    /** Every API request received so far, by kind, for tests that count a client's requests. */
+    public RequestLog requests() {
+        return requests;
     }
 
     /** A read-only summary for tests and the local stack's report. */

@@ -35,10 +35,13 @@ final class NoarkApi implements HttpHandler {
     private final MetadataCatalogue catalogue;
     private final ReferenceServerQuirks quirks;
     private final java.util.Set<String> spent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RequestLog requests;
 
     /** @param auth null leaves the API open */
-    NoarkApi(ArchiveStore store, int pageSize, Faults faults, SimulatorAuth auth, ServerProfile profile) {
+    NoarkApi(ArchiveStore store, int pageSize, Faults faults, SimulatorAuth auth, ServerProfile profile,
+             RequestLog requests) {
         this.store = store;
+        this.requests = requests;
         this.pageSize = pageSize;
         this.faults = faults;
         this.auth = auth;
@@ -51,6 +54,7 @@ final class NoarkApi implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         // The exchange is closed after the error answer is written, not before (as a resource of this try would be).
         Optional<java.time.Duration> stall = Optional.empty();
+        requests.received(exchange.getRequestMethod(), exchange.getRequestURI());
         try {
             var injected = faults.failure(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             if (injected.isPresent()) {
@@ -490,7 +494,8 @@ final class NoarkApi implements HttpHandler {
 
     private void list(HttpExchange exchange, List<ArchiveStore.Entity> all, String listHref) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        List<ArchiveStore.Entity> matching = all;
+        List<ArchiveStore.Entity> matching = !profile.listsInSystemIdOrder() ? all : all.stream()
+                .sorted(java.util.Comparator.comparing(ArchiveStore.Entity::systemId)).toList();
         String filter = query.get("$filter");
         if (filter != null && faults.ignoreFilter()) {
             filter = null;

@@ -43,6 +43,14 @@ public record ServerProfile(String name, boolean customMetadataOnlyByPatch, bool
                 renamedAddressFields, unimplemented, brokenNextLinks, pagingNeedsFilter, discovery);
     }
 
+    /**
+     * The reference server lists members in the order of their systemIDs (random UUIDs), not the order they were
+     * made in: a client must not take a list's order for the order of creation.
+     */
+    boolean listsInSystemIdOrder() {
+        return "strict".equals(name);
+    }
+
     boolean refuses(EntityTypes type, String field) {
         return refusedFields.contains(type.name + "." + field);
     }

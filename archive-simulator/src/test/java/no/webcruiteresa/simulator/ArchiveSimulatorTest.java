@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Year;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,25 @@ class ArchiveSimulatorTest {
         assertThat(created.path("postadresse").has("postnr")).isFalse();
         assertThat(created.path("postadresse").path("poststed").asString()).isEqualTo("Trondheim");
         assertThat(internal.statusCode()).isEqualTo(501);
+    }
+
+    @Test
+    void strict_shouldListMembersInSystemIdOrder_notInTheOrderTheyWereMade() throws Exception {
+        restart(ServerProfile.STRICT);
+        JsonNode saksmappe = json.readTree(post(newCaseLink(), SAKSMAPPE).body());
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            made.add(json.readTree(post(link(saksmappe, "sakarkiv/ny-journalpost/"),
+                    "{\"tittel\":\"Søknad\",\"journalposttype\":{\"kode\":\"I\",\"kodenavn\":\"Inngående dokument\"},"
+                            + "\"journalstatus\":{\"kode\":\"J\",\"kodenavn\":\"Journalført\"}}").body())
+                    .path("systemID").asString());
+        }
+
+        JsonNode firstPage = get(link(saksmappe, "sakarkiv/journalpost/"));
+
+        List<String> listed = new java.util.ArrayList<>();
+        firstPage.path("results").forEach(r -> listed.add(r.path("systemID").asString()));
+        assertThat(listed).containsExactlyElementsOf(made.stream().sorted().limit(2).toList());
     }
 
     private void restart(ServerProfile profile) {

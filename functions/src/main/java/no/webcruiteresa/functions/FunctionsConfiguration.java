@@ -1,7 +1,5 @@
 package no.webcruiteresa.functions;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
@@ -125,18 +123,18 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    Function<SQSEvent, SQSBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, RetryBudget backoff,
+    Function<SqsEvent, SqsBatchResponse> createCase(EnsureCase ensureCase, SqsClient sqs, RetryBudget backoff,
                                                     DropStoreQuarantine quarantine, Metrics metrics) {
         SqsBatch batch = new SqsBatch("createCase", sqs, backoff, quarantine, metrics);
         return event -> batch.process(event, record -> {
-            Posting posting = Messages.postingPublished(record.getBody());
+            Posting posting = Messages.postingPublished(record.body());
             Correlation.drop(posting.caseNumber(), null);
             return "ready (case " + ensureCase.ensure(posting).caseId() + ")";
         });
     }
 
     @Bean
-    Function<SQSEvent, SQSBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
+    Function<SqsEvent, SqsBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
                                                          Noark5Archive archive, RegistrationSettings settings,
                                                          SqsClient sqs, RetryBudget backoff,
                                                          DropStoreQuarantine quarantine, S3CreationLocks locks,
@@ -149,7 +147,7 @@ public class FunctionsConfiguration {
                         properties.drop().staleLockAfter()), metrics);
         SqsBatch batch = new SqsBatch("archiveDocument", sqs, backoff, quarantine, metrics);
         String bucket = properties.drop().bucket();
-        return event -> batch.process(event, record -> Messages.createdKeys(record.getBody(), bucket).stream()
+        return event -> batch.process(event, record -> Messages.createdKeys(record.body(), bucket).stream()
                 .map(key -> {
                     Correlation.key(key);
                     return useCase.archive(key, SqsBatch.deliveries(record)).name().toLowerCase(Locale.ROOT);
@@ -158,7 +156,7 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    Function<SQSEvent, SQSBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
+    Function<SqsEvent, SqsBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
                                                              Noark5Archive archive, RegistrationSettings settings,
                                                              SqsClient sqs, RetryBudget backoff,
                                                              DropStoreQuarantine quarantine, S3CreationLocks locks,
@@ -166,7 +164,7 @@ public class FunctionsConfiguration {
         RemoveArchivedDrop useCase = new RemoveArchivedDrop(reader, store, archive, settings, locks);
         SqsBatch batch = new SqsBatch("removeXmlAttachment", sqs, backoff, quarantine, metrics);
         return event -> batch.process(event, record -> {
-            ArchivedNotice notice = Messages.archivedNotice(record.getBody());
+            ArchivedNotice notice = Messages.archivedNotice(record.body());
             Correlation.key(notice.xmlKey());
             Correlation.drop(null, notice.documentId());
             return "removed " + useCase.remove(notice) + " objects";

@@ -1,7 +1,6 @@
 package no.webcruiteresa.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -55,7 +54,7 @@ public class RetentionConfiguration {
     }
 
     static boolean dryRun(ScheduledEvent event) {
-        Object flag = event == null || event.getDetail() == null ? null : event.getDetail().get("dryRun");
+        Object flag = event == null ? null : event.detail().get("dryRun");
         return flag != null && Boolean.parseBoolean(flag.toString());
     }
 }

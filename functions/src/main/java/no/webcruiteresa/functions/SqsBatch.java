@@ -1,7 +1,5 @@
 package no.webcruiteresa.functions;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ final class SqsBatch {
      * @param handler handles one record and says what became of it ("archived", "removed 3 objects", …): the outcome
      *                line of the record's step
      */
-    SQSBatchResponse process(SQSEvent event, Function<SQSEvent.SQSMessage, String> handler) {
+    SqsBatchResponse process(SqsEvent event, Function<SqsEvent.Message, String> handler) {
         try {
             return handle(event, handler);
         } finally {
@@ -58,13 +56,13 @@ final class SqsBatch {
         }
     }
 
-    private SQSBatchResponse handle(SQSEvent event, Function<SQSEvent.SQSMessage, String> handler) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    private SqsBatchResponse handle(SqsEvent event, Function<SqsEvent.Message, String> handler) {
+        List<SqsBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SqsEvent.Message> records = event == null ? List.of() : event.records();
         Map<String, Integer> outcomes = new TreeMap<>();
         int retries = 0;
-        for (SQSEvent.SQSMessage record : records) {
-            String id = record.getMessageId();
+        for (SqsEvent.Message record : records) {
+            String id = record.messageId();
             if (id == null || id.isBlank()) {
                 // Lambda fails the whole batch on a blank identifier; failing loudly here does the same, on purpose.
                 throw new IllegalArgumentException(function + ": an SQS record has no messageId");
@@ -83,7 +81,7 @@ final class SqsBatch {
                             : "next after the queue's visibility timeout";
                     LOG.log(Level.WARNING, function + ": message " + id + " retried (delivery " + deliveries
                             + ", " + next + "): " + failureOf(e));
-                    failures.add(new SQSBatchResponse.BatchItemFailure(id));
+                    failures.add(new SqsBatchResponse.BatchItemFailure(id));
                     outcomes.merge("retried", 1, Integer::sum);
                     continue;
                 }
@@ -96,17 +94,17 @@ final class SqsBatch {
         LOG.info(() -> function + ": " + records.size() + " record(s), " + failures.size() + " failed "
                 + outcomes);
         metrics.batchHandled(records.size(), failures.size(), retries);
-        return new SQSBatchResponse(failures);
+        return new SqsBatchResponse(failures);
     }
 
     /** The record handled, or kept in quarantine when it cannot be read; a quarantine that fails is retried like any failure. */
-    private String handleOrQuarantine(SQSEvent.SQSMessage record, Function<SQSEvent.SQSMessage, String> handler,
+    private String handleOrQuarantine(SqsEvent.Message record, Function<SqsEvent.Message, String> handler,
                                       int deliveries) {
         try {
             return handler.apply(record);
         } catch (InvalidDropException e) {
-            String id = record.getMessageId();
-            quarantine.quarantineMessage(function, id, record.getBody(), new QuarantineReport("message " + id,
+            String id = record.messageId();
+            quarantine.quarantineMessage(function, id, record.body(), new QuarantineReport("message " + id,
                     e.field(), e.rule(), sentAt(record), Instant.now(), deliveries, List.of()));
             metrics.quarantined(e.field());
             return "quarantined(" + e.field() + ")";
@@ -118,8 +116,8 @@ final class SqsBatch {
         return outcome.replaceAll("^([a-z_]*).*$", "$1");
     }
 
-    static int deliveries(SQSEvent.SQSMessage record) {
-        Map<String, String> attributes = record.getAttributes();
+    static int deliveries(SqsEvent.Message record) {
+        Map<String, String> attributes = record.attributes();
         try {
             return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
         } catch (NumberFormatException e) {
@@ -134,13 +132,13 @@ final class SqsBatch {
      * When the message first arrived (retention of its parked body counts from then): the time a redrive carried
      * over, else when SQS received it; null when unknown.
      */
-    static Instant sentAt(SQSEvent.SQSMessage record) {
-        Map<String, String> attributes = record.getAttributes();
+    static Instant sentAt(SqsEvent.Message record) {
+        Map<String, String> attributes = record.attributes();
         try {
-            SQSEvent.MessageAttribute carried = record.getMessageAttributes() == null ? null
-                    : record.getMessageAttributes().get(FIRST_ARRIVAL);
-            if (carried != null && carried.getStringValue() != null) {
-                return Instant.parse(carried.getStringValue());
+            SqsEvent.MessageAttribute carried = record.messageAttributes() == null ? null
+                    : record.messageAttributes().get(FIRST_ARRIVAL);
+            if (carried != null && carried.stringValue() != null) {
+                return Instant.parse(carried.stringValue());
             }
             return attributes == null || attributes.get("SentTimestamp") == null ? null
                     : Instant.ofEpochMilli(Long.parseLong(attributes.get("SentTimestamp")));
@@ -154,9 +152,9 @@ final class SqsBatch {
      * logged at WARN (a missing permission or a wrong queue would otherwise turn every backoff into the full
      * visibility timeout unseen). @return whether the message is now postponed by {@code delay}
      */
-    private boolean postpone(SQSEvent.SQSMessage record, Duration delay) {
-        String arn = record.getEventSourceArn();
-        if (sqs == null || arn == null || record.getReceiptHandle() == null || arn.split(":").length < 6) {
+    private boolean postpone(SqsEvent.Message record, Duration delay) {
+        String arn = record.eventSourceArn();
+        if (sqs == null || arn == null || record.receiptHandle() == null || arn.split(":").length < 6) {
             return false;
         }
         try {
@@ -164,12 +162,12 @@ final class SqsBatch {
                 String[] parts = a.split(":");
                 return sqs.getQueueUrl(r -> r.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
             });
-            sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(record.getReceiptHandle())
+            sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(record.receiptHandle())
                     .visibilityTimeout((int) delay.toSeconds()));
             return true;
         } catch (RuntimeException e) {
             // Visible: without the postpone the message comes back after the queue's full visibility timeout.
-            LOG.warning(function + ": could not postpone message " + record.getMessageId() + " by "
+            LOG.warning(function + ": could not postpone message " + record.messageId() + " by "
                     + delay.toSeconds() + " s: " + errorOf(e));
             metrics.postponeFailed();
             return false;

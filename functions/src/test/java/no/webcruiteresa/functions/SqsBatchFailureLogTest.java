@@ -2,7 +2,6 @@ package no.webcruiteresa.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +82,8 @@ class SqsBatchFailureLogTest {
         assertThat(warnings).singleElement().asString().contains("archive unavailable (circuit open)");
     }
 
-    private static SQSEvent event(String id) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(id);
-        record.setBody("{}");
-        record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record));
-        return event;
+    private static SqsEvent event(String id) {
+        return new SqsEvent(List.of(new SqsEvent.Message(id, null, "{}", Map.of("ApproximateReceiveCount", "1"), null,
+                null)));
     }
 }

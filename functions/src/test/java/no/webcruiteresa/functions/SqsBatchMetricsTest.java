@@ -3,7 +3,6 @@ package no.webcruiteresa.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,16 @@ class SqsBatchMetricsTest {
 
     @Test
     void shouldCountTheBatch_andPublishItUnderTheFunction() {
-        SQSEvent event = event(record("m-1", "1"), record("m-2", "3"), record("m-3", "2"));
+        SqsEvent event = event(record("m-1", "1"), record("m-2", "3"), record("m-3", "2"));
 
         var response = batch.process(event, record -> {
-            if (record.getMessageId().equals("m-2")) {
+            if (record.messageId().equals("m-2")) {
                 throw new IllegalStateException("archive unavailable");
             }
             return "ready";
         });
 
-        assertThat(response.getBatchItemFailures()).hasSize(1);
+        assertThat(response.batchItemFailures()).hasSize(1);
         assertThat(metrics.published()).singleElement().satisfies(p -> {
             assertThat(p.function()).isEqualTo("createCase");
             assertThat(p.counts()).containsExactlyInAnyOrderEntriesOf(
@@ -38,7 +37,7 @@ class SqsBatchMetricsTest {
 
     @Test
     void shouldPublishWhatWasCounted_evenWhenTheBatchFailsAsAWhole() {
-        SQSEvent event = event(record("m-1", "1"), record(" ", "1"));
+        SqsEvent event = event(record("m-1", "1"), record(" ", "1"));
 
         assertThatThrownBy(() -> batch.process(event, record -> "ready")).isInstanceOf(IllegalArgumentException.class);
 
@@ -46,17 +45,11 @@ class SqsBatchMetricsTest {
                 .satisfies(p -> assertThat(p.function()).isEqualTo("createCase"));
     }
 
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(records));
-        return event;
+    private static SqsEvent event(SqsEvent.Message... records) {
+        return new SqsEvent(List.of(records));
     }
 
-    private static SQSEvent.SQSMessage record(String id, String receiveCount) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(id);
-        record.setBody("{}");
-        record.setAttributes(Map.of("ApproximateReceiveCount", receiveCount));
-        return record;
+    private static SqsEvent.Message record(String id, String receiveCount) {
+        return new SqsEvent.Message(id, null, "{}", Map.of("ApproximateReceiveCount", receiveCount), null, null);
     }
 }

@@ -12,12 +12,9 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.webcruiteresa.application.port.Metrics;
-import software.amazon.cloudwatchlogs.emf.environment.Environment;
-import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
-import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
-import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
-import software.amazon.cloudwatchlogs.emf.model.Unit;
-import software.amazon.cloudwatchlogs.emf.sinks.ISink;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Metrics in CloudWatch's embedded metric format: one JSON document per invocation (and one per quarantine rule),
@@ -28,6 +25,8 @@ import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 public final class EmfMetrics implements Metrics {
     private static final Logger LOG = Logger.getLogger(EmfMetrics.class.getName());
     private static final int MAX_RULE_LENGTH = 64;
+    /** The format's limit of values in one metric's array. */
+    private static final int MAX_VALUES_PER_METRIC = 100;
 
     /** Every metric this adapter writes (template.yaml's alarms and dashboard may name only these). */
     public static final Set<String> METRIC_NAMES = Set.of("DocumentsArchived", "BytesArchived", "ArchiveLatency",
@@ -59,6 +58,16 @@ public final class EmfMetrics implements Metrics {
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final List<Double> latenciesMillis = new ArrayList<>();
     private final Map<String, Long> quarantinedByRule = new TreeMap<>();
+
+    private enum Unit {
+        COUNT("Count"), BYTES("Bytes"), MILLISECONDS("Milliseconds");
+
+        private final String emfName;
+
+        Unit(String emfName) {
+            this.emfName = emfName;
+        }
+    }
 
     private record Counter(Unit unit, long value) {
     }
@@ -157,19 +166,50 @@ public final class EmfMetrics implements Metrics {
         }
         String name = functionName != null ? functionName : function;
         try {
-            MetricsLogger invocation = logger(DimensionSet.of("FunctionName", name));
-            counts.forEach((metric, counter) -> invocation.putMetric(metric, counter.value(), counter.unit()));
-            latencies.forEach(millis -> invocation.putMetric("ArchiveLatency", millis, Unit.MILLISECONDS));
-            invocation.flush();
-            for (Map.Entry<String, Long> rule : rules.entrySet()) {
-                MetricsLogger quarantine = logger(DimensionSet.of("FunctionName", name, "Rule", rule.getKey()));
-                quarantine.putMetric("Quarantined", rule.getValue(), Unit.COUNT);
-                quarantine.flush();
+            long now = System.currentTimeMillis();
+            List<Double> firstValues = latencies.subList(0, Math.min(latencies.size(), MAX_VALUES_PER_METRIC));
+            out.accept(document(now, name, null, counts, firstValues));
+            for (int from = MAX_VALUES_PER_METRIC; from < latencies.size(); from += MAX_VALUES_PER_METRIC) {
+                out.accept(document(now, name, null, Map.of(),
+                        latencies.subList(from, Math.min(latencies.size(), from + MAX_VALUES_PER_METRIC))));
             }
+            rules.forEach((rule, count) -> out.accept(document(now, name, rule,
+                    Map.of("Quarantined", new Counter(Unit.COUNT, count)), List.of())));
         } catch (RuntimeException e) {
             // Metrics must never fail the work they describe.
             LOG.warning(() -> "could not publish metrics for " + name + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * One embedded-metric-format document: the _aws directive names the namespace, the dimensions and each metric
+     * with its unit; the dimension values and the metric values are members of the root object.
+     */
+    private String document(long timestamp, String function, String rule, Map<String, Counter> counts,
+                            List<Double> latencies) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode root = json.objectNode();
+        ObjectNode directive = json.objectNode().put("Namespace", namespace);
+        ArrayNode dimensions = directive.putArray("Dimensions").addArray().add("FunctionName");
+        root.put("FunctionName", function);
+        if (rule != null) {
+            dimensions.add("Rule");
+            root.put("Rule", rule);
+        }
+        ArrayNode metrics = directive.putArray("Metrics");
+        counts.forEach((metric, counter) -> {
+            metrics.addObject().put("Name", metric).put("Unit", counter.unit().emfName);
+            root.put(metric, counter.value());
+        });
+        if (!latencies.isEmpty()) {
+            metrics.addObject().put("Name", "ArchiveLatency").put("Unit", Unit.MILLISECONDS.emfName);
+            ArrayNode values = root.putArray("ArchiveLatency");
+            latencies.forEach(values::add);
+        }
+        ObjectNode aws = json.objectNode().put("Timestamp", timestamp);
+        aws.putArray("CloudWatchMetrics").add(directive);
+        root.set("_aws", aws);
+        return root.toString();
     }
 
     private void add(String metric, Unit unit, long value) {
@@ -183,59 +223,5 @@ public final class EmfMetrics implements Metrics {
         }
         String cleaned = rule.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.length() > MAX_RULE_LENGTH ? cleaned.substring(0, MAX_RULE_LENGTH) : cleaned;
-    }
-
-    private MetricsLogger logger(DimensionSet dimensions) {
-        MetricsLogger logger = new MetricsLogger(new LineEnvironment(out));
-        logger.setNamespace(namespace);
-        logger.setDimensions(dimensions);
-        return logger;
-    }
-
-    /** The library's environment reduced to a sink that hands each serialised document to {@code out}. */
-    private record LineEnvironment(Consumer<String> out) implements Environment, ISink {
-        @Override
-        public boolean probe() {
-            return true;
-        }
-
-        @Override
-        public String getName() {
-            return "webcruiter-esa";
-        }
-
-        @Override
-        public String getType() {
-            return "AWS::Lambda::Function";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "";
-        }
-
-        @Override
-        public void configureContext(MetricsContext context) {
-        }
-
-        @Override
-        public ISink getSink() {
-            return this;
-        }
-
-        @Override
-        public void accept(MetricsContext context) {
-            try {
-                context.serialize().forEach(out);
-            } catch (Exception e) {
-                // Jackson 2's checked JsonProcessingException, which the library declares.
-                throw new IllegalStateException("could not serialise metrics", e);
-            }
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> shutdown() {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
     }
 }

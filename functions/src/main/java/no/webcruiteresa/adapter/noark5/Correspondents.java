@@ -31,9 +31,11 @@ final class Correspondents {
         this.bodies = bodies;
     }
 
-    void addMissing(JsonNode journalpost, EntryRegistration entry, String administrativeUnit) {
-        List<JsonNode> existing = link(journalpost, Relations.KORRESPONDANSEPART, Relations.LEGACY_KORRESPONDANSEPART)
-                .map(http::list).orElse(List.of());
+    /** @param justCreated the journalpost was created by this attempt, so it has none yet and none are read */
+    void addMissing(JsonNode journalpost, EntryRegistration entry, String administrativeUnit, boolean justCreated) {
+        List<JsonNode> existing = justCreated ? List.of()
+                : link(journalpost, Relations.KORRESPONDANSEPART, Relations.LEGACY_KORRESPONDANSEPART)
+                        .map(http::list).orElse(List.of());
         for (Correspondent part : entry.correspondents()) {
             boolean internal = part.role() == Correspondent.Role.INTERNAL_RECIPIENT;
             boolean registered = existing.stream().anyMatch(p ->

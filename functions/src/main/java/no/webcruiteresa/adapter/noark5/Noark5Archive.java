@@ -31,9 +31,18 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     private final Noark5Writer writer;
     private final ServerCatalogue catalogue;
     private final Correspondents correspondents;
+    /**
+     * How many cases one instance remembers. A container serves the drops of a few postings at a time; an evicted
+     * case costs one lookup, never a wrong answer.
+     */
+    static final int CASES_REMEMBERED = 1000;
+
     private final Map<String, String> discovered = new ConcurrentHashMap<>();
-    private final Map<String, JsonNode> casesBySystemId = new ConcurrentHashMap<>();
-    private final Map<String, ArchivedCase> casesByHref = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> resources = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> casesBySystemId = recentlyUsed(CASES_REMEMBERED);
+    private final Map<String, ArchivedCase> casesByHref = recentlyUsed(CASES_REMEMBERED);
+    /** Cases found or created, by reference. Only what exists is remembered: a miss is always looked up. */
+    private final Map<String, ArchivedCase> casesByReference = recentlyUsed(CASES_REMEMBERED);
 
     public Noark5Archive(Noark5Settings settings) {
         this(settings, CredentialsSource.fixed(settings.credentials()));
@@ -54,10 +63,20 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         http.forgetCredentialsAndConnections();
     }
 
+    /**
+     * A case once found stays where it is (cases are never deleted or moved, only closed), so a warm instance
+     * answers from memory; a case not found is looked up every time, as another instance may have created it.
+     */
     @Override
     public Optional<ArchivedCase> findCase(String reference) {
-        return matching(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
+        ArchivedCase known = casesByReference.get(reference);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ArchivedCase> found = matching(link("saksmappe", () -> Links.requireHref(sakarkiv(), Relations.SAKSMAPPE)),
                 "beskrivelse", reference).map(this::remember);
+        found.ifPresent(c -> casesByReference.put(reference, c));
+        return found;
     }
 
     @Override
@@ -65,7 +84,9 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         String newCase = link("ny-saksmappe:" + registration.archivePart() + ":" + registration.classificationCode(),
                 () -> newCaseLink(registration.archivePart(), registration.classificationCode()));
         JsonNode saksmappe = writer.create(URI.create(newCase), "saksmappe", bodies.saksmappe(registration));
-        return remember(writer.customMetadata(saksmappe, bodies.caseMetadata(registration)));
+        ArchivedCase created = remember(writer.customMetadata(saksmappe, bodies.caseMetadata(registration)));
+        casesByReference.put(registration.reference(), created);
+        return created;
     }
 
     /**
@@ -99,28 +120,38 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     @Override
     public ArchivedEntry archiveEntry(ArchivedCase archivedCase, EntryRegistration entry, FileSource files) {
         JsonNode saksmappe = caseResource(archivedCase);
-        JsonNode journalpost = findJournalpost(entry.reference()).orElseGet(() -> writer.create(
+        Optional<JsonNode> found = findJournalpost(entry.reference());
+        // What this call created is known to be empty: no list of its parts is read, and the files are described
+        // by the server's answers to their uploads (its own checksums) instead of being read back.
+        boolean created = found.isEmpty();
+        JsonNode journalpost = found.orElseGet(() -> writer.create(
                 Links.require(saksmappe, Relations.NY_JOURNALPOST), "journalpost", bodies.journalpost(entry)));
         journalpost = writer.customMetadata(journalpost, bodies.entryMetadata(entry));
-        correspondents.addMissing(journalpost, entry,
-                saksmappe.path("administrativEnhet").asString(""));
-        List<JsonNode> existing = documents(journalpost);
+        correspondents.addMissing(journalpost, entry, saksmappe.path("administrativEnhet").asString(""), created);
+        List<JsonNode> existing = created ? List.of() : documents(journalpost);
         ServerCatalogue.FileFormat format = catalogue.fileFormat();
+        List<ArchivedEntry.ArchivedFile> answered = new ArrayList<>();
         for (DocumentRegistration document : entry.documents()) {
             JsonNode journalpostNow = journalpost;
-            JsonNode beskrivelse = existing.stream()
-                    .filter(d -> d.path("dokumentnummer").asInt() == document.number()).findFirst()
-                    .orElseGet(() -> writer.create(Links.require(journalpostNow, Relations.NY_DOKUMENTBESKRIVELSE),
-                            "dokumentbeskrivelse", bodies.dokumentbeskrivelse(entry, document, format.note())));
-            List<JsonNode> objects = http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT));
+            Optional<JsonNode> known = existing.stream()
+                    .filter(d -> d.path("dokumentnummer").asInt() == document.number()).findFirst();
+            JsonNode beskrivelse = known.orElseGet(() -> writer.create(
+                    Links.require(journalpostNow, Relations.NY_DOKUMENTBESKRIVELSE),
+                    "dokumentbeskrivelse", bodies.dokumentbeskrivelse(entry, document, format.note())));
+            List<JsonNode> objects = known.isEmpty() ? List.of()
+                    : http.list(Links.require(beskrivelse, Relations.DOKUMENTOBJEKT));
             if (objects.stream().anyMatch(o -> o.hasNonNull("sjekksum"))) {
                 continue;
             }
-            if (objects.isEmpty()) {
-                upload(newObject(beskrivelse, document, format), document, files);
-            } else {
-                uploadToHalfMade(beskrivelse, objects.get(0), document, format, files);
+            JsonNode stored = objects.isEmpty()
+                    ? upload(newObject(beskrivelse, document, format), document, files)
+                    : uploadToHalfMade(beskrivelse, objects.get(0), document, format, files);
+            if (stored.hasNonNull("sjekksum") && stored.hasNonNull("filstoerrelse")) {
+                answered.add(archivedFile(stored));
             }
+        }
+        if (created && answered.size() == entry.documents().size()) {
+            return entryOf(journalpost, answered);
         }
         // Read back what the archive now holds: its own checksums, not what this attempt believes it sent.
         return describe(journalpost);
@@ -130,15 +161,15 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
      * Uploads the file. A server may keep a refused upload's remains on the dokumentobjekt and refuse every later
      * upload to it; a repeated attempt that meets such a half-made object registers the file on a new one.
      */
-    private void uploadToHalfMade(JsonNode beskrivelse, JsonNode objekt, DocumentRegistration document,
-                                  ServerCatalogue.FileFormat format, FileSource files) {
+    private JsonNode uploadToHalfMade(JsonNode beskrivelse, JsonNode objekt, DocumentRegistration document,
+                                      ServerCatalogue.FileFormat format, FileSource files) {
         try {
-            upload(objekt, document, files);
+            return upload(objekt, document, files);
         } catch (ArchiveRejectedException e) {
             if (e.status() != 400) {
                 throw e;
             }
-            upload(newObject(beskrivelse, document, format), document, files);
+            return upload(newObject(beskrivelse, document, format), document, files);
         }
     }
 
@@ -147,8 +178,9 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 bodies.dokumentobjekt(document, new String[] {format.code(), format.name()}));
     }
 
-    private void upload(JsonNode objekt, DocumentRegistration document, FileSource files) {
-        http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
+    /** @return the server's answer: the dokumentobjekt with the checksum and size it computed, where it says them */
+    private JsonNode upload(JsonNode objekt, DocumentRegistration document, FileSource files) {
+        return http.upload(Links.require(objekt, Relations.FIL), document.mimeType(), document.size(),
                 () -> files.open(document.fileName()));
     }
 
@@ -184,8 +216,18 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 }
             }
         }
+        return entryOf(journalpost, files);
+    }
+
+    /**
+     * The same entry reads the same whether it was described from the upload answers or read back: files in
+     * name order (servers list them in an order of their own), the case as the journalpost itself links to it.
+     */
+    private ArchivedEntry entryOf(JsonNode journalpost, List<ArchivedEntry.ArchivedFile> files) {
+        List<ArchivedEntry.ArchivedFile> sorted = files.stream()
+                .sorted(java.util.Comparator.comparing(ArchivedEntry.ArchivedFile::fileName)).toList();
         return new ArchivedEntry(journalpost.path("systemID").asString(), registryId(journalpost),
-                caseOf(journalpost), files);
+                caseOf(journalpost), sorted);
     }
 
     /** The case the journalpost is filed in, by its parent link; null when the server offers none. */
@@ -246,15 +288,34 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     }
 
     private JsonNode arkivstruktur() {
-        return http.get(URI.create(link("arkivstruktur", () -> Links.requireHref(root(), Relations.ARKIVSTRUKTUR))));
+        return resource(link("arkivstruktur", () -> Links.requireHref(root(), Relations.ARKIVSTRUKTUR)));
     }
 
     private JsonNode sakarkiv() {
-        return http.get(URI.create(link("sakarkiv", () -> Links.requireHref(root(), Relations.SAKARKIV))));
+        return resource(link("sakarkiv", () -> Links.requireHref(root(), Relations.SAKARKIV)));
     }
 
     private JsonNode root() {
-        return http.get(settings.root());
+        return resource(settings.root().toString());
+    }
+
+    /** The root and the API modules: their links do not change while the server runs, so they are read once. */
+    private JsonNode resource(String href) {
+        JsonNode known = resources.get(href);
+        if (known == null) {
+            known = http.get(URI.create(href));
+            resources.put(href, known);
+        }
+        return known;
+    }
+
+    private static <K, V> Map<K, V> recentlyUsed(int capacity) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     private String link(String name, Supplier<String> discover) {

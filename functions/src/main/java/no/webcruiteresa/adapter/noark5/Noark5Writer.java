@@ -35,6 +35,10 @@ final class Noark5Writer {
     private final ServerCatalogue catalogue;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** The server answered a JSON Merge Patch 415 or 405: it is not sent again by this instance. */
+    private volatile boolean mergePatchRefused;
+    /** Addresses, with the object's systemID as {@code {systemID}}, where a PATCH operation was taken. */
+    private final Set<String> patchedAt = ConcurrentHashMap.newKeySet();
 
     Noark5Writer(Noark5Http http, Noark5Compatibility compatibility, ServerCatalogue catalogue) {
         this.http = http;
@@ -143,6 +147,9 @@ final class Noark5Writer {
             }
         });
         URI self = Links.require(resource, Relations.SELF);
+        if (mergePatchRefused) {
+            return patchAsOperation(resource, self, custom);
+        }
         try {
             return http.patch(self, patch);
         } catch (ArchiveRejectedException e) {
@@ -150,6 +157,7 @@ final class Noark5Writer {
                 catalogue.refuseCustomMetadata("PATCH answered " + e.getMessage());
                 return resource;
             }
+            mergePatchRefused = true;
         }
         return patchAsOperation(resource, self, custom);
     }
@@ -163,9 +171,19 @@ final class Noark5Writer {
         ObjectNode add = operations.addObject().put("op", "add").put("path", "virksomhetsspesifikkeMetadata");
         add.putObject("value").set("virksomhetsspesifikkeMetadata", custom);
         String last = "";
-        for (URI target : Links.addressesOfSameObject(resource, self)) {
+        String systemId = resource.path("systemID").asString("");
+        List<URI> addresses = new java.util.ArrayList<>(Links.addressesOfSameObject(resource, self));
+        if (!systemId.isEmpty()) {
+            // Where an object of the same kind took it before, first: a rejected form costs a request each time.
+            addresses.sort(java.util.Comparator.comparing(
+                    (URI target) -> !patchedAt.contains(target.toString().replace(systemId, "{systemID}"))));
+        }
+        for (URI target : addresses) {
             try {
                 http.patchOperations(target, operations);
+                if (!systemId.isEmpty()) {
+                    patchedAt.add(target.toString().replace(systemId, "{systemID}"));
+                }
                 return resource;
             } catch (ArchiveRejectedException e) {
                 last = e.getMessage();

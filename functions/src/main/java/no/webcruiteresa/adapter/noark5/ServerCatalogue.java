@@ -162,7 +162,13 @@ final class ServerCatalogue {
         return known;
     }
 
+    /** Read once: its links do not change while the server runs. Callers hold this object's lock. */
     private Optional<JsonNode> module() {
-        return Links.find(root.get(), Relations.METADATA).map(href -> http.get(URI.create(href)));
+        if (module == null) {
+            module = Links.find(root.get(), Relations.METADATA).map(href -> http.get(URI.create(href)));
+        }
+        return module;
     }
+
+    private Optional<JsonNode> module;
 }

@@ -89,6 +89,24 @@ class EmfMetricsTest {
     }
 
     @Test
+    void shouldSplitLatenciesOverDocuments_atTheFormatsHundredValuesPerMetric() {
+        for (int i = 0; i < 250; i++) {
+            metrics.documentArchived(10, Duration.ofMillis(i));
+        }
+
+        metrics.publish("archiveDocument");
+
+        List<JsonNode> documents = lines.stream().map(EmfMetricsTest::validEmf).toList();
+        assertThat(documents).hasSize(3);
+        assertThat(documents).extracting(d -> d.path("ArchiveLatency").size()).containsExactly(100, 100, 50);
+        assertThat(documents.get(0).path("DocumentsArchived").asDouble()).isEqualTo(250);
+        assertThat(documents.subList(1, 3)).allSatisfy(d -> assertThat(d.has("DocumentsArchived"))
+                .as("counts once, not per document").isFalse());
+        assertThat(documents.stream().flatMap(d -> d.path("ArchiveLatency").valueStream()).map(JsonNode::asInt)
+                .toList()).hasSize(250).doesNotHaveDuplicates();
+    }
+
+    @Test
     void ruleNamesNeverCarryInputText() {
         assertThat(EmfMetrics.ruleName("files.file.sha256")).isEqualTo("files.file.sha256");
         assertThat(EmfMetrics.ruleName("unknown form code 'Kari Nordmann'")).doesNotContain(" ", "'");

@@ -49,13 +49,13 @@ class Noark5ContractTest {
     private static final String RUN = String.valueOf(System.currentTimeMillis() / 10 % 10_000_000_000L);
     private static ArchiveSimulator simulator;
     private static Noark5Archive archive;
+    private static Noark5Settings settings;
     private static RegistrationRules rules;
     private static int postings;
 
     @BeforeAll
     static void connect() {
         String url = System.getProperty("noark5.url", "");
-        Noark5Settings settings;
         if (url.isBlank()) {
             simulator = ArchiveSimulator.start(InetAddress.getLoopbackAddress(), 0, null, 10, null,
                     ServerProfile.named(System.getProperty("noark5.profile", "strict")));
@@ -93,6 +93,8 @@ class Noark5ContractTest {
 
         assertThat(created.caseId()).isNotBlank();
         assertThat(archive.findCase(registration.reference())).contains(created);
+        // Another instance knows nothing of it: the server itself must find it by its reference.
+        assertThat(new Noark5Archive(settings).findCase(registration.reference())).contains(created);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package no.webcruiteresa.functions;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
@@ -69,7 +67,7 @@ public class RoutingConfiguration {
      * is postponed with the retry budget's backoff and comes back (docs/routing.md).
      */
     @Bean
-    Function<SQSEvent, SQSBatchResponse> closeCase(Noark5Archive archive, S3DropStore store,
+    Function<SqsEvent, SqsBatchResponse> closeCase(Noark5Archive archive, S3DropStore store,
                                                    WebcruiterEsaProperties properties, SqsClient sqs,
                                                    RetryBudget backoff, DropStoreQuarantine quarantine,
                                                    Metrics metrics) {
@@ -78,7 +76,7 @@ public class RoutingConfiguration {
                 properties.drop().quarantinePrefix()), metrics);
         SqsBatch batch = new SqsBatch("closeCase", sqs, backoff, quarantine, metrics);
         return event -> batch.process(event, record -> {
-            PostingClosed closed = LifecycleMessages.postingClosed(record.getBody());
+            PostingClosed closed = LifecycleMessages.postingClosed(record.body());
             Correlation.drop(closed.caseNumber(), null);
             return useCase.close(closed).name().toLowerCase(Locale.ROOT);
         });

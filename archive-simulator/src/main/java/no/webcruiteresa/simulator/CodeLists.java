@@ -44,6 +44,7 @@ final class CodeLists {
                     Map.entry("M", "Midlertidig skjerming"))),
             Map.entry("skjermingDokument", Map.of(
                     "H", "Skjerming av hele dokumentet", "D", "Skjerming av deler av dokumentet")),
+            Map.entry("kassasjonsvedtak", Map.of("B", "Bevares", "K", "Kasseres", "G", "Gjennomgås senere")),
             Map.entry("dokumenttype", Map.of(
                     "B", "Brev", "R", "Rundskriv", "F", "Faktura", "O", "Ordrebekreftelse")));
 

@@ -25,7 +25,11 @@ enum EntityTypes {
                     "mottattDato", "sendtDato", "skjerming", "virksomhetsspesifikkeMetadata"),
             Set.of("tittel", "journalposttype", "journalstatus"),
             Map.of("journalposttype", "journalposttype", "journalstatus", "journalstatus"),
-            List.of("dokumentbeskrivelse", "korrespondansepartperson", "korrespondansepartintern")),
+            List.of("dokumentbeskrivelse", "korrespondansepartperson", "korrespondansepartintern", "kassasjon")),
+    // The disposal decision on a registration (Noark 5 kassasjon): B keeps it for good.
+    KASSASJON("arkivstruktur", "kassasjon",
+            Set.of("kassasjonsvedtak", "kassasjonshjemmel", "bevaringstid", "kassasjonsdato"),
+            Set.of("kassasjonsvedtak"), Map.of("kassasjonsvedtak", "kassasjonsvedtak"), List.of()),
     KORRESPONDANSEPARTPERSON("arkivstruktur", "korrespondansepartperson",
             Set.of("korrespondanseparttype", "navn", "postadresse", "kontaktinformasjon", "virksomhetsspesifikkeMetadata"),
             Set.of("korrespondanseparttype", "navn"),

@@ -18,7 +18,7 @@ final class Validation {
     // Tjenestegrensesnitt v1.1 types every one of these as datetime, saksdato and dokumentetsDato included.
     private static final Set<String> DATE_TIMES = Set.of("saksdato", "dokumentetsDato", "mottattDato", "sendtDato",
             "journaldato");
-    private static final Set<String> INTEGERS = Set.of("dokumentnummer", "versjonsnummer");
+    private static final Set<String> INTEGERS = Set.of("dokumentnummer", "versjonsnummer", "bevaringstid");
 
     private Validation() {
     }

@@ -105,7 +105,8 @@ class IamEnforcedMotoIT {
     /** The template's names as this moto and pipeline have them; every condition off (no secret, no VPC). */
     private static Resolver motoResolver(SamTemplate template) {
         Map<String, Object> refs = Map.of("AWS::Partition", "aws", "AWS::Region", REGION,
-                "AWS::AccountId", MotoIamServer.ACCOUNT, "DropBucket", BUCKET);
+                "AWS::AccountId", MotoIamServer.ACCOUNT, "DropBucket", BUCKET,
+                "CaseNoticeTopic", "arn:aws:sns:" + REGION + ":" + MotoIamServer.ACCOUNT + ":CaseNoticeTopic");
         Function<String, Object> ref = name -> refs.containsKey(name) ? refs.get(name)
                 : String.valueOf(template.parameterDefault(name));
         Function<String, Object> attribute = name -> {

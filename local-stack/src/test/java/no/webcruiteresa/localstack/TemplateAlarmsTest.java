@@ -39,7 +39,7 @@ class TemplateAlarmsTest {
                 .filter(java.util.Objects::nonNull).map(SamTemplate::referencedId).toList();
 
         assertThat(deadLetterQueues).containsExactlyInAnyOrder("IntakeDeadLetterQueue", "PostingDeadLetterQueue",
-                "ArchivedDeadLetterQueue", "ClosingDeadLetterQueue");
+                "ArchivedDeadLetterQueue", "ClosingDeadLetterQueue", "HireDeadLetterQueue");
         for (String queue : deadLetterQueues) {
             assertThat(alarms()).as("an alarm on %s", queue).anySatisfy(id -> {
                 Map<String, Object> alarm = TEMPLATE.properties(id);

@@ -51,7 +51,7 @@ class TemplateSecurityTest {
     void everyFunctionRunsUnderItsOwnHandWrittenRole_withoutSamPolicies() {
         List<String> functions = TEMPLATE.resourcesOfType("AWS::Serverless::Function");
         Set<String> roles = new HashSet<>();
-        assertThat(functions).hasSize(6);
+        assertThat(functions).hasSize(8);
         for (String id : functions) {
             Map<String, Object> properties = TEMPLATE.properties(id);
             assertThat(properties).as(id + " uses no SAM policy templates").doesNotContainKey("Policies");
@@ -137,7 +137,7 @@ class TemplateSecurityTest {
     @Test
     void everyQueueIncludingDeadLetterQueues_isEncryptedWithTheStacksKey() {
         List<String> queues = TEMPLATE.resourcesOfType("AWS::SQS::Queue");
-        assertThat(queues).hasSize(8);
+        assertThat(queues).hasSize(10);
         for (String queue : queues) {
             assertThat(map(TEMPLATE.properties(queue).get("KmsMasterKeyId"))).as(queue).containsEntry("Ref", "DataKey");
         }
@@ -278,7 +278,7 @@ class TemplateSecurityTest {
                 }
             }
         }
-        assertThat(sources).isEqualTo(4);
+        assertThat(sources).isEqualTo(5);
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class EmfMetrics implements Metrics {
     public static final Set<String> METRIC_NAMES = Set.of("DocumentsArchived", "BytesArchived", "ArchiveLatency",
             "Quarantined", "MessagesReceived", "MessagesFailed", "Retries", "PostponeFailures", "RetentionDeleted",
             "RetentionHeld", "RetentionErrors", "DropsRedriven", "MessagesRedriven",
-            "UnroutedPostings", "CaseNoticeFailures", "CasesClosed", "CaseClosesWaiting");
+            "UnroutedPostings", "CaseNoticeFailures", "CasesClosed", "CaseClosesWaiting", "MissingPublicApplicantList");
 
     /** Where the documents go: standard output (Lambda), this class's logger at FINE (local runs), or nowhere. */
     public enum Sink {
@@ -146,6 +146,11 @@ public final class EmfMetrics implements Metrics {
     @Override
     public synchronized void caseCloseWaiting() {
         add("CaseClosesWaiting", Unit.COUNT, 1);
+    }
+
+    @Override
+    public synchronized void missingPublicApplicantLists(int postings) {
+        add("MissingPublicApplicantList", Unit.COUNT, postings);
     }
 
     @Override

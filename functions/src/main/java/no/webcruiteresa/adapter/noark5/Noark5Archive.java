@@ -13,6 +13,7 @@ import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.CaseArchive;
 import no.webcruiteresa.application.port.EntryArchive;
 import no.webcruiteresa.application.port.FileSource;
+import no.webcruiteresa.application.port.PersonnelFiles;
 import no.webcruiteresa.domain.CaseRegistration;
 import no.webcruiteresa.domain.Correspondent;
 import no.webcruiteresa.domain.DocumentRegistration;
@@ -56,6 +57,11 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         this.catalogue = new ServerCatalogue(http, settings, this::root);
         this.writer = new Noark5Writer(http, settings.compatibility(), catalogue);
         this.correspondents = new Correspondents(http, writer, bodies);
+    }
+
+    /** The personnel files, through this instance's connection, writer and discovered links (FileOnHire). */
+    public PersonnelFiles personnelFiles() {
+        return new Noark5PersonnelFiles(this, http, writer, settings);
     }
 
     /** Before a SnapStart snapshot: no secret, token or open connection may be captured in it. */
@@ -184,7 +190,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
                 () -> files.open(document.fileName()));
     }
 
-    private Optional<JsonNode> findJournalpost(String reference) {
+    Optional<JsonNode> findJournalpost(String reference) {
         return matching(link("journalpost", () -> Links.requireHref(sakarkiv(), Relations.JOURNALPOST)),
                 "beskrivelse", reference);
     }
@@ -193,7 +199,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         return http.findBy(list, field, value);
     }
 
-    private List<JsonNode> documents(JsonNode journalpost) {
+    List<JsonNode> documents(JsonNode journalpost) {
         URI list = Links.require(journalpost, Relations.DOKUMENTBESKRIVELSE);
         try {
             return http.list(list);
@@ -231,7 +237,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     }
 
     /** The case the journalpost is filed in, by its parent link; null when the server offers none. */
-    private ArchivedCase caseOf(JsonNode journalpost) {
+    ArchivedCase caseOf(JsonNode journalpost) {
         return Links.find(journalpost, Relations.SAKSMAPPE).map(href -> {
             // Not computeIfAbsent: an HTTP call with retries must not hold the map's lock.
             ArchivedCase known = casesByHref.get(href);
@@ -252,7 +258,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         return journalpost.path("registreringsID").asString(journalpost.path("systemID").asString());
     }
 
-    private ArchivedCase remember(JsonNode saksmappe) {
+    ArchivedCase remember(JsonNode saksmappe) {
         String systemId = saksmappe.path("systemID").asString();
         casesBySystemId.put(systemId, saksmappe);
         return new ArchivedCase(systemId, saksmappe.path("mappeID").asString(""),
@@ -272,7 +278,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
     }
 
     /** arkivdel (by title) → its classification system → the class (by klasseID) → that class's ny-saksmappe. */
-    private String newCaseLink(String archivePart, String classificationCode) {
+    String newCaseLink(String archivePart, String classificationCode) {
         String parts = Links.requireHref(arkivstruktur(), Relations.ARKIVDEL);
         // Configured by title (EL-SAKARKI) or by its systemID.
         JsonNode arkivdel = matching(parts, "tittel", archivePart).or(() -> matching(parts, "systemID", archivePart))
@@ -291,7 +297,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         return resource(link("arkivstruktur", () -> Links.requireHref(root(), Relations.ARKIVSTRUKTUR)));
     }
 
-    private JsonNode sakarkiv() {
+    JsonNode sakarkiv() {
         return resource(link("sakarkiv", () -> Links.requireHref(root(), Relations.SAKARKIV)));
     }
 
@@ -318,7 +324,7 @@ public class Noark5Archive implements CaseArchive, EntryArchive {
         });
     }
 
-    private String link(String name, Supplier<String> discover) {
+    String link(String name, Supplier<String> discover) {
         String known = discovered.get(name);
         if (known == null) {
             known = discover.get();

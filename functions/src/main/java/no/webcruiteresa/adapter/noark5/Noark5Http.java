@@ -170,6 +170,54 @@ final class Noark5Http {
     }
 
     /**
+     * Opens a stored file for reading (the dokumentobjekt's fil link), streamed: memory does not grow with its
+     * size. One renewal of the authorization on a 401, as for every other call; no retry once bytes flow.
+     */
+    InputStream download(URI uri) {
+        breaker.before();
+        for (boolean renewed = false; ; renewed = true) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).GET()
+                    .header("Accept", "*/*");
+            authorization.header().ifPresent(value -> request.setHeader("Authorization", value));
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                breaker.failed();
+                throw new ArchiveUnavailableException("GET " + uri.getPath() + " failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArchiveUnavailableException("interrupted calling the archive", e);
+            }
+            int status = response.statusCode();
+            if (status == 401 && !renewed && authorization.renew()) {
+                closeQuietly(response.body());
+                continue;
+            }
+            if (status >= 400) {
+                closeQuietly(response.body());
+                String answer = "GET " + uri.getPath() + " -> " + status;
+                if (status == 429 || status >= 500) {
+                    breaker.failed();
+                    throw new ArchiveUnavailableException(answer, null);
+                }
+                breaker.succeeded();
+                throw new ArchiveRejectedException(status, answer);
+            }
+            breaker.succeeded();
+            return response.body();
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // nothing to keep from an error answer's body
+        }
+    }
+
+    /**
      * The first member of a filtered list whose field really has the value: a server may answer a filter it
      * could not parse with other objects, or with the whole list.
      */

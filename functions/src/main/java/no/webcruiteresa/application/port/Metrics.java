@@ -47,6 +47,10 @@ public interface Metrics {
     default void caseCloseWaiting() {
     }
 
+    /** The applicant-list check ran: this many postings are past their deadline and grace without a public list. */
+    default void missingPublicApplicantLists(int postings) {
+    }
+
     /** Emits what was recorded since the last call, once at the end of an invocation. */
     void publish(String function);
 

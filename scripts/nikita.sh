@@ -48,7 +48,9 @@ start() {
   echo $! > "$PID_FILE"
   local root="http://127.0.0.1:$PORT/noark5v5/"
   for i in $(seq 1 240); do
-    if curl -sf -o /dev/null "$root"; then
+    # The root answers a few seconds before the demo users are seeded: wait until a token is granted too.
+    if curl -sf -o /dev/null "$root" && curl -sf -o /dev/null -u nikita-client:secret -d grant_type=password \
+        -d username=admin@example.com -d password=password "${root}oauth/token"; then
       echo "nikita is up after ${i}s: $root"
       echo "token endpoint: ${root}oauth/token (client nikita-client/secret as HTTP Basic; user admin@example.com/password)"
       return 0

@@ -76,6 +76,8 @@ public final class ArchiveSimulator implements AutoCloseable {
             RequestLog requests = new RequestLog();
             server.createContext(NoarkApi.BASE, new NoarkApi(store, pageSize, faults, auth, profile, requests));
             server.createContext(HtmlView.BASE, new HtmlView(store));
+            server.createContext(no.webcruiteresa.simulator.fiksarkiv.FiksArkivReceiver.BASE,
+                    new no.webcruiteresa.simulator.fiksarkiv.FiksArkivReceiver(new FiksArkivAccess(store, faults)));
             if (auth != null) {
                 server.createContext("/oauth2/token", auth::token);
             }
@@ -94,6 +96,11 @@ public final class ArchiveSimulator implements AutoCloseable {
         InetAddress address = server.getAddress().getAddress();
         String host = address.isAnyLocalAddress() || address.isLoopbackAddress() ? "127.0.0.1" : address.getHostAddress();
         return URI.create("http://" + host + ":" + server.getAddress().getPort() + NoarkApi.BASE);
+    }
+
+    /** The Fiks Arkiv receiver's root (the local transport's base), on the same store as the REST API. */
+    public URI fiksArkivRoot() {
+        return root().resolve(no.webcruiteresa.simulator.fiksarkiv.FiksArkivReceiver.BASE);
     }
 
     /** The read-only HTML view for people. */

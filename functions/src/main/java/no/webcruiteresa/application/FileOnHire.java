@@ -83,7 +83,7 @@ public class FileOnHire {
             }
         }
         RecordedEntry application = originals.get(0).entry();
-        files.keep(application, settings.keepDecision(), settings.keepLegalBasis());
+        keep(application, hire.applicationDocumentId());
         int copiedNow = copied;
         LOG.info(() -> "hire in posting " + hire.caseNumber() + ": personnel file " + personnelFile.caseId()
                 + (created[0] ? " (new)" : "") + ", " + copiedNow + " entr(y/ies) copied, "
@@ -105,6 +105,25 @@ public class FileOnHire {
                 LOG.info(() -> "created personnel file " + made.caseId() + " for employee " + employeeId);
                 return made;
             });
+        } catch (ArchiveOutcomeUnknownException e) {
+            release = false;
+            throw e;
+        } finally {
+            if (release) {
+                locks.release(lock);
+            }
+        }
+    }
+
+    /** Under a lock: two deliveries of one hire at once would otherwise both find no kassasjon and add one each. */
+    private void keep(RecordedEntry application, String documentId) {
+        String lock = "entry/" + documentId + "/kassasjon";
+        if (!locks.tryAcquire(lock, staleLock)) {
+            throw new CreationInProgressException("the kassasjon of document " + documentId);
+        }
+        boolean release = true;
+        try {
+            files.keep(application, settings.keepDecision(), settings.keepLegalBasis());
         } catch (ArchiveOutcomeUnknownException e) {
             release = false;
             throw e;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
+import no.webcruiteresa.adapter.fiksarkiv.FiksArkivArchive;
 import no.webcruiteresa.adapter.drop.JaxbDropParser;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
 import no.webcruiteresa.adapter.drop.S3DropStore;
@@ -24,7 +25,9 @@ import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.domain.Posting;
 import no.webcruiteresa.domain.RegistrationRules;
 import no.webcruiteresa.domain.RegistrationSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -73,14 +76,27 @@ public class FunctionsConfiguration {
         return builder.build();
     }
 
-    /** With a secret, the credentials are read on first use, cached for credentials-ttl and re-read on a 401. */
+    /**
+     * The archive door: the Noark 5 REST API, or KS Fiks Arkiv messages ({@code archive.protocol: fiks-arkiv}).
+     * With a secret, the credentials are read on first use, cached for credentials-ttl and re-read on a 401.
+     */
     @Bean
     Noark5Archive noark5Archive(WebcruiterEsaProperties properties,
                                 ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks,
-                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl) {
+                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl,
+                                @Value("${webcruiter-esa.archive.protocol:noark5-rest}") String protocol,
+                                ObjectProvider<FiksArkivArchive> fiksArkiv) {
         ArchiveUrlCheck.require(properties.archive().url(), allowInsecureUrl);
         String secretArn = properties.archive().credentialsSecretArn();
         Noark5Settings settings = properties.noark5Settings(Map.of());
+        switch (protocol.trim()) {
+            case "noark5-rest" -> { }
+            case "fiks-arkiv" -> {
+                return new FiksArkivDoor(fiksArkiv.getObject(), settings);
+            }
+            default -> throw new IllegalStateException(
+                    "webcruiter-esa.archive.protocol must be noark5-rest or fiks-arkiv, was '" + protocol + "'");
+        }
         Noark5Archive archive = isSet(secretArn)
                 ? new Noark5Archive(settings, new RotatingCredentials(SecretsManagerCredentials.of(
                         properties.aws().region(), properties.aws().secretsManagerEndpoint(), secretArn,
@@ -176,6 +192,16 @@ public class FunctionsConfiguration {
     Function<Redrive.Request, Redrive.Report> redrive(DropStoreQuarantine quarantine, SqsClient sqs,
                                                       Metrics metrics) {
         return new Redrive(quarantine, sqs, metrics);
+    }
+
+    /** SnapStart priming (Priming). Not lazy: nothing else asks for it, and it must be registered before the snapshot. */
+    @Bean
+    @Lazy(false)
+    Priming priming(SnapshotHooks hooks, FunctionCatalog catalog,
+                    @Value("${spring.cloud.function.definition:}") String definition) {
+        Priming priming = new Priming(catalog, definition);
+        hooks.primeBeforeSnapshot(priming::prime);
+        return priming;
     }
 
     private static boolean isSet(String value) {

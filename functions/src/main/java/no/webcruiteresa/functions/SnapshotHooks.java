@@ -15,10 +15,16 @@ import org.crac.Resource;
  */
 final class SnapshotHooks implements Resource {
     private static final Logger LOG = Logger.getLogger(SnapshotHooks.class.getName());
+    private final List<Runnable> priming = new CopyOnWriteArrayList<>();
     private final List<Runnable> beforeSnapshot = new CopyOnWriteArrayList<>();
 
     SnapshotHooks() {
         Core.getGlobalContext().register(this);
+    }
+
+    /** Runs {@code warmUp} before each snapshot, before anything is dropped (a connection it opened goes too). */
+    void primeBeforeSnapshot(Runnable warmUp) {
+        priming.add(warmUp);
     }
 
     /** Runs {@code drop} before each snapshot. */
@@ -33,6 +39,14 @@ final class SnapshotHooks implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        for (Runnable warmUp : priming) {
+            try {
+                warmUp.run();
+            } catch (RuntimeException e) {
+                // Priming only saves time; a snapshot without it is still correct.
+                LOG.warning(() -> "priming failed before the snapshot: " + e.getClass().getSimpleName());
+            }
+        }
         beforeSnapshot.forEach(Runnable::run);
         LOG.info(() -> "before the snapshot: dropped cached credentials, tokens and connections ("
                 + beforeSnapshot.size() + " holder(s))");

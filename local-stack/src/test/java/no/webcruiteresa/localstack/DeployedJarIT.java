@@ -90,10 +90,29 @@ class DeployedJarIT {
         assertThat(invoke("retentionSweep", "retention-sweep-dry-run.json")).contains("\"dryRun\":true");
     }
 
+    /** The door is chosen when the function starts, not when the jar was built (the generated context has both). */
+    @Test
+    void theArchiveProtocolIsChosenAtRunTime_fiksArkivMakesNoRestRequest() throws Exception {
+        Path event = work.resolve("create-case-fiks.json");
+        Files.writeString(event, Files.readString(Path.of("../events/create-case.json")).replace("240117", "240190"));
+        int restRequests = STACK.stack().archive().requests().size();
+        int cases = STACK.stack().archive().contents().cases().size();
+
+        assertThat(invoke("createCase", event, "-Dwebcruiter-esa.archive.protocol=fiks-arkiv"))
+                .isEqualTo("{\"batchItemFailures\":[]}");
+
+        assertThat(STACK.stack().archive().contents().cases()).hasSize(cases + 1);
+        assertThat(STACK.stack().archive().contents().metadataJson()).contains("240190");
+        assertThat(STACK.stack().archive().requests().size()).as("no Noark 5 REST request").isEqualTo(restRequests);
+    }
+
     /** Runs one function in a fresh JVM from the deployed jar; returns its answer. */
     private static String invoke(String function, String eventFile) throws Exception {
-        Path event = Path.of("../events", eventFile);
-        Path log = work.resolve(function + ".log");
+        return invoke(function, Path.of("../events", eventFile));
+    }
+
+    private static String invoke(String function, Path event, String... settings) throws Exception {
+        Path log = Files.createTempFile(work, function, ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 "-cp", work.resolve("probe") + java.io.File.pathSeparator + jar));
@@ -103,6 +122,7 @@ class DeployedJarIT {
                 command.add("-D" + name + "=" + value);
             }
         }
+        command.addAll(List.of(settings));
         command.addAll(List.of(Probe.class.getName(), HANDLER, event.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_CLOUD_FUNCTION_DEFINITION", function);

@@ -51,6 +51,9 @@ class FaultInjectionSoakTest {
     private static final ServerProfile ARCHIVE_PROFILE =
             ServerProfile.named(System.getProperty("soak.archiveProfile", "strict"));
 
+    /** noark5-rest, or fiks-arkiv to soak the Fiks Arkiv door (-Dsoak.archiveProtocol=fiks-arkiv). */
+    private static final String ARCHIVE_PROTOCOL = System.getProperty("soak.archiveProtocol", "noark5-rest");
+
     private static EmbeddedStack stack;
     private static Pipeline pipeline;
 
@@ -58,6 +61,8 @@ class FaultInjectionSoakTest {
     static void start() {
         System.setProperty("webcruiter-esa.drop.incomplete-deadline", "20s");
         System.setProperty("webcruiter-esa.archive.request-timeout", "1s");
+        System.setProperty("webcruiter-esa.archive.protocol", ARCHIVE_PROTOCOL);
+        System.setProperty("webcruiter-esa.fiks-arkiv.reply-timeout", "1s");
         stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withConcurrency(CONCURRENCY)
                 .withArchiveProfile(ARCHIVE_PROFILE));
         pipeline = stack.pipeline();
@@ -70,6 +75,8 @@ class FaultInjectionSoakTest {
         stack.close();
         Pipeline.systemProperties().forEach(System::clearProperty);
         System.clearProperty("webcruiter-esa.archive.request-timeout");
+        System.clearProperty("webcruiter-esa.archive.protocol");
+        System.clearProperty("webcruiter-esa.fiks-arkiv.reply-timeout");
     }
 
     @Test
@@ -110,7 +117,7 @@ class FaultInjectionSoakTest {
         long quarantineReports = keys.stream().filter(k -> k.startsWith("quarantine/") && k.endsWith(".report.json")).count();
         List<String> leftInDropArea = keys.stream().filter(k -> !k.startsWith("quarantine/")).toList();
         int files = valid.stream().mapToInt(d -> d.files().size()).sum();
-        String figures = String.format("archive profile " + ARCHIVE_PROFILE.name() + ", %d spent dokumentobjekt; "
+        String figures = String.format("archive protocol " + ARCHIVE_PROTOCOL + ", profile " + ARCHIVE_PROFILE.name() + ", %d spent dokumentobjekt; "
                         + "seed %d: %d valid documents (%d files) in %d postings, %d poison drops; "
                         + "%d duplicate deliveries, %d delivered XML before PDFs; archive faults %s: %d of %d requests "
                         + "(%.1f %%); crashes %d; records retried %d; after %d s: %d cases, %d entries, %d documents, "

@@ -34,9 +34,18 @@ class FileOnHireEndToEndTest {
     @ParameterizedTest(name = "archive profile {0}")
     @ValueSource(strings = {"standard", "strict"})
     void shouldCopyTheHiredApplicationIntoOnePersonnelFile_onceAndScreened(String profile) throws Exception {
-        ServerProfile archiveProfile = ServerProfile.named(profile);
-        stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withArchiveProfile(archiveProfile));
-        Pipeline pipeline = stack.pipeline();
+        try (LogCapture logs = LogCapture.start()) {
+            ServerProfile archiveProfile = ServerProfile.named(profile);
+            stack = EmbeddedStack.start(EmbeddedStack.Options.forTests().withArchiveProfile(archiveProfile));
+            logs.attach();
+            PipelineScenario scenario = hireScenario(stack.pipeline());
+            List<String> lines = logs.lines();
+            assertThat(new PersonalValues().addDrops(scenario.drops.stream().map(DemoDrops.Drop::document).toList())
+                    .leaks(lines)).as("log lines with personal data (" + lines.size() + " captured)").isEmpty();
+        }
+    }
+
+    private PipelineScenario hireScenario(Pipeline pipeline) throws Exception {
         PipelineScenario scenario = new PipelineScenario("240610");
         scenario.run(pipeline);
         assertThat(pipeline.awaitIdle(Duration.ofMinutes(2))).as("hiring case archived").isTrue();
@@ -89,7 +98,15 @@ class FileOnHireEndToEndTest {
         assertThat(after.cases()).as("no second personnel file").hasSize(archive.cases().size());
         assertThat(entriesIn(after, personnelFile(after))).hasSize(3);
         assertThat(countOf(after.metadataJson(), "\"_type\":\"kassasjon\"")).isEqualTo(2);
+
+        // A message naming a document of another posting is kept in quarantine with its rule; nothing is filed.
+        hire(pipeline, "240611", "A-1001", "WC201-" + caseNumber + "-1001");
+        assertThat(pipeline.awaitIdle(Duration.ofMinutes(1))).isTrue();
+        assertThat(pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.bucket())
+                .prefix("quarantine/messages/fileOnHire/")).contents()).as("the refused message, parked").isNotEmpty();
+        assertThat(stack.archive().contents().entries()).hasSize(after.entries().size());
         assertThat(pipeline.deadLettered()).isZero();
+        return scenario;
     }
 
     private static void hire(Pipeline pipeline, String caseNumber, String applicantId, String application,

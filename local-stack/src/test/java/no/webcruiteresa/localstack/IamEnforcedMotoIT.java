@@ -105,9 +105,11 @@ class IamEnforcedMotoIT {
     /** The template's names as this moto and pipeline have them; every condition off (no secret, no VPC). */
     private static Resolver motoResolver(SamTemplate template) {
         Map<String, Object> refs = Map.of("AWS::Partition", "aws", "AWS::Region", REGION,
-                "AWS::AccountId", MotoIamServer.ACCOUNT, "DropBucket", BUCKET,
-                "CaseNoticeTopic", "arn:aws:sns:" + REGION + ":" + MotoIamServer.ACCOUNT + ":CaseNoticeTopic");
+                "AWS::AccountId", MotoIamServer.ACCOUNT, "DropBucket", BUCKET);
         Function<String, Object> ref = name -> refs.containsKey(name) ? refs.get(name)
+                // A topic's Ref is its ARN (the routing's CaseNoticeTopic).
+                : template.resourcesOfType("AWS::SNS::Topic").contains(name)
+                ? "arn:aws:sns:" + REGION + ":" + MotoIamServer.ACCOUNT + ":" + name
                 : String.valueOf(template.parameterDefault(name));
         Function<String, Object> attribute = name -> {
             String id = name.substring(0, name.indexOf('.'));
@@ -203,6 +205,8 @@ class IamEnforcedMotoIT {
         List<Map.Entry<String, Step>> steps = List.of(
                 Map.entry("end-to-end", () -> endToEnd(String.valueOf(base))),
                 Map.entry("close case", () -> closeCase(String.valueOf(base))),
+                Map.entry("file on hire", () -> fileOnHire(String.valueOf(base))),
+                Map.entry("applicant lists", () -> checkApplicantLists(String.valueOf(base))),
                 Map.entry("stale lock", () -> staleLockTakeover(String.valueOf(base + 1))),
                 Map.entry("lock released meanwhile", () -> lockReleasedMeanwhile(String.valueOf(base + 7))),
                 Map.entry("unreadable messages", IamEnforcedMotoIT::unreadableMessages),
@@ -281,6 +285,30 @@ class IamEnforcedMotoIT {
         assertThat(keys(caseNumber + "/")).as("every XML and PDF removed").isEmpty();
         assertThat(keys("locks/")).as("no lock left").noneMatch(k -> k.contains(caseNumber));
         assertThat(pipeline.deadLettered()).as("nothing dead-lettered").isZero();
+    }
+
+    /**
+     * fileOnHire (HireQueue, creation locks, the archive) files the hired applicant's application of the posting
+     * archived end to end into a personnel file.
+     */
+    private static void fileOnHire(String caseNumber) throws InterruptedException {
+        String employee = "E-" + caseNumber;
+        pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("fileOnHire")).messageBody(
+                "{\"caseNumber\":\"" + caseNumber + "\",\"applicantId\":\"A-1001\",\"employeeId\":\"" + employee
+                        + "\",\"applicationDocumentId\":\"WC201-" + caseNumber + "-1001\"}"));
+        awaitIdle();
+        assertThat(archive.contents().cases()).as("the personnel file")
+                .anyMatch(c -> c.description().equals("WEBCRUITER PERSONALMAPPE " + employee));
+        assertThat(pipeline.deadLettered()).as("nothing dead-lettered").isZero();
+    }
+
+    /** checkApplicantLists lists the versioned bucket, reads drop XMLs by version and writes its ledger. */
+    private static void checkApplicantLists(String caseNumber) {
+        Map<String, Object> report = FunctionCredentials.as("checkApplicantLists",
+                () -> pipeline.invokeScheduled("checkApplicantLists"));
+        assertThat(((Number) report.get("withPublicList")).intValue()).as("postings with their public list")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(keys("hiring/")).as("the ledger").isNotEmpty();
     }
 
     /**

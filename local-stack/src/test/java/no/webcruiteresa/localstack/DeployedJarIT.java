@@ -84,6 +84,9 @@ class DeployedJarIT {
         assertThat(invoke("removeXmlAttachment", "remove-xml-attachment.json")).isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(STACK.keys("240117/WC201-240117-1001/")).isEmpty();
 
+        // Nothing of the posting waits any more: closing finishes its case.
+        assertThat(invoke("closeCase", "close-case.json")).isEqualTo("{\"batchItemFailures\":[]}");
+
         assertThat(invoke("retentionSweep", "retention-sweep-dry-run.json")).contains("\"dryRun\":true");
 
         // The hire names the application above and its attachments, which are archived first.

@@ -204,6 +204,7 @@ class IamEnforcedMotoIT {
         // In order: the redrive releases the bad drop. The first problem ends the run (the rest would wait on it).
         List<Map.Entry<String, Step>> steps = List.of(
                 Map.entry("end-to-end", () -> endToEnd(String.valueOf(base))),
+                Map.entry("close case", () -> closeCase(String.valueOf(base))),
                 Map.entry("file on hire", () -> fileOnHire(String.valueOf(base))),
                 Map.entry("applicant lists", () -> checkApplicantLists(String.valueOf(base))),
                 Map.entry("stale lock", () -> staleLockTakeover(String.valueOf(base + 1))),
@@ -379,7 +380,10 @@ class IamEnforcedMotoIT {
                 .messageBody("not json")).messageId();
         String archived = pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("removeXmlAttachment"))
                 .messageBody("{\"xmlKey\": 1")).messageId();
+        String closed = pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("closeCase"))
+                .messageBody("{\"caseNumber\": \"1\"}")).messageId();
         awaitIdle();
+        assertThat(keys("quarantine/messages/closeCase/")).anyMatch(k -> k.contains(closed));
         assertThat(keys("quarantine/messages/createCase/")).anyMatch(k -> k.contains(posting));
         assertThat(keys("quarantine/messages/removeXmlAttachment/")).anyMatch(k -> k.contains(archived));
     }
@@ -403,6 +407,8 @@ class IamEnforcedMotoIT {
         long failedBefore = pipeline.failedRecords();
         DemoDrops.Drop withoutFiles = new DemoDrops.Drop(drop.document(), Map.of());
         DemoDrops.upload(pipeline.s3(), BUCKET, List.of(withoutFiles));
+        // closeCase lists the posting's drop and quarantine prefixes, waits (postponed) while the drop is there.
+        sendPostingClosed(caseNumber);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (keys("quarantine/" + drop.xmlKey() + ".report.json").isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(500);
@@ -415,6 +421,28 @@ class IamEnforcedMotoIT {
         assertThat(entries(archivedCase(caseNumber))).as("archived after its PDF came").isEqualTo(1);
         assertThat(keys(caseNumber + "/")).as("removed").isEmpty();
         assertThat(keys("quarantine/" + caseNumber + "/")).as("released from quarantine").isEmpty();
+        assertThat(caseStatus(caseNumber)).as("finished once its document was archived").isEqualTo("A");
+    }
+
+    /** closeCase on a posting whose documents are all archived and removed: finishes the case at once. */
+    private static void closeCase(String caseNumber) throws Exception {
+        sendPostingClosed(caseNumber);
+        awaitIdle();
+        assertThat(caseStatus(caseNumber)).as("saksstatus").isEqualTo("A");
+    }
+
+    private static void sendPostingClosed(String caseNumber) {
+        pipeline.sqs().sendMessage(r -> r.queueUrl(pipeline.queueOf("closeCase")).messageBody(
+                "{\"type\":\"PostingClosed\",\"caseNumber\":\"" + caseNumber
+                        + "\",\"closedAt\":\"2026-04-01T12:00:00+02:00\"}"));
+    }
+
+    private static String caseStatus(String caseNumber) {
+        try {
+            return RoutingEndToEndTest.saksmappe(archive.root(), caseNumber).path("saksstatus").path("kode").asString();
+        } catch (Exception e) {
+            throw new AssertionError("could not read case " + caseNumber, e);
+        }
     }
 
     /** redrive releases every quarantined drop and moves a dead letter back to its queue. */

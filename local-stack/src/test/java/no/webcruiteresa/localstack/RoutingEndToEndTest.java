@@ -1,6 +1,7 @@
 package no.webcruiteresa.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -131,7 +132,9 @@ class RoutingEndToEndTest {
         assertThat(pipeline.awaitIdle(Duration.ofMinutes(1))).isTrue();
         assertThat(metrics.sum("UnroutedPostings", Map.of("FunctionName", "createCase"))).isEqualTo(1);
 
-        if (moto != null) {
+        // Reported as skipped, not passed, where there is no moto to check the notice against.
+        assumeTrue(moto != null, "moto_server is not on the PATH: the notice is not checked");
+        {
             List<JsonNode> notices = receiveAll();
             assertThat(notices).as("OF.2100 subscribed to its own unit only").hasSize(1);
             JsonNode notice = notices.getFirst();

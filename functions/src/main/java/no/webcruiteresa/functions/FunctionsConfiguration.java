@@ -123,12 +123,6 @@ public class FunctionsConfiguration {
     }
 
     @Bean
-    EnsureCase ensureCase(Noark5Archive archive, RegistrationSettings settings, S3CreationLocks locks,
-                          WebcruiterEsaProperties properties, Clock clock) {
-        return new EnsureCase(archive, settings, clock, locks, properties.drop().staleLockAfter());
-    }
-
-    @Bean
     DropStoreQuarantine quarantine(S3DropStore store, WebcruiterEsaProperties properties) {
         return new DropStoreQuarantine(store, properties.drop().quarantinePrefix());
     }

@@ -20,7 +20,6 @@ import no.webcruiteresa.domain.RegistrationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.annotation.Primary;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -28,8 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Routing and notices of new cases (docs/routing.md). The routed EnsureCase is primary, so createCase and
- * archiveDocument (which makes the case when a document comes first) both route through the same table.
+ * Routing and notices of new cases (docs/routing.md). The one EnsureCase: createCase and archiveDocument (which
+ * makes the case when a document comes first) both route through the same table.
  */
 @Configuration(proxyBeanMethods = false)
 @Lazy
@@ -52,7 +51,6 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    @Primary
     EnsureCase routedEnsureCase(Noark5Archive archive, RegistrationSettings settings, S3CreationLocks locks,
                                 WebcruiterEsaProperties properties, Clock clock, CaseNotices notices,
                                 Metrics metrics) {

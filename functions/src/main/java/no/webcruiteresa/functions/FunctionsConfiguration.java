@@ -20,6 +20,7 @@ import no.webcruiteresa.application.DropReader;
 import no.webcruiteresa.application.EnsureCase;
 import no.webcruiteresa.application.RemoveArchivedDrop;
 import no.webcruiteresa.application.RetryBudget;
+import no.webcruiteresa.application.port.Archive;
 import no.webcruiteresa.application.port.ArchivedNotice;
 import no.webcruiteresa.application.port.Metrics;
 import no.webcruiteresa.domain.Posting;
@@ -31,6 +32,7 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -77,26 +79,36 @@ public class FunctionsConfiguration {
     }
 
     /**
-     * The archive door: the Noark 5 REST API, or KS Fiks Arkiv messages ({@code archive.protocol: fiks-arkiv}).
-     * With a secret, the credentials are read on first use, cached for credentials-ttl and re-read on a 401.
+     * The archive, through its door: the Noark 5 REST API, or KS Fiks Arkiv messages ({@code archive.protocol:
+     * fiks-arkiv}), chosen when the function starts (the build-time context has both). With a secret, the REST
+     * credentials are read on first use, cached for credentials-ttl and re-read on a 401. Primary: the Fiks door's
+     * own bean is an Archive too, built only when this one asks for it.
      */
     @Bean
-    Noark5Archive noark5Archive(WebcruiterEsaProperties properties,
-                                ArchiveCredentialsConfiguration.CredentialsRotation rotation, SnapshotHooks hooks,
-                                @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl,
-                                @Value("${webcruiter-esa.archive.protocol:noark5-rest}") String protocol,
-                                ObjectProvider<FiksArkivArchive> fiksArkiv) {
+    @Primary
+    Archive archive(WebcruiterEsaProperties properties, ArchiveCredentialsConfiguration.CredentialsRotation rotation,
+                    SnapshotHooks hooks,
+                    @Value("${" + ArchiveUrlCheck.ALLOW_INSECURE + ":false}") boolean allowInsecureUrl,
+                    @Value("${webcruiter-esa.archive.protocol:noark5-rest}") String protocol,
+                    ObjectProvider<FiksArkivArchive> fiksArkiv) {
         ArchiveUrlCheck.require(properties.archive().url(), allowInsecureUrl);
-        String secretArn = properties.archive().credentialsSecretArn();
-        Noark5Settings settings = properties.noark5Settings(Map.of());
         switch (protocol.trim()) {
-            case "noark5-rest" -> { }
+            case "noark5-rest" -> {
+                return noark5(properties, rotation, hooks);
+            }
             case "fiks-arkiv" -> {
-                return new FiksArkivDoor(fiksArkiv.getObject(), settings);
+                return fiksArkiv.getObject();
             }
             default -> throw new IllegalStateException(
                     "webcruiter-esa.archive.protocol must be noark5-rest or fiks-arkiv, was '" + protocol + "'");
         }
+    }
+
+    private static Noark5Archive noark5(WebcruiterEsaProperties properties,
+                                        ArchiveCredentialsConfiguration.CredentialsRotation rotation,
+                                        SnapshotHooks hooks) {
+        String secretArn = properties.archive().credentialsSecretArn();
+        Noark5Settings settings = properties.noark5Settings(Map.of());
         Noark5Archive archive = isSet(secretArn)
                 ? new Noark5Archive(settings, new RotatingCredentials(SecretsManagerCredentials.of(
                         properties.aws().region(), properties.aws().secretsManagerEndpoint(), secretArn,
@@ -145,7 +157,7 @@ public class FunctionsConfiguration {
 
     @Bean
     Function<SqsEvent, SqsBatchResponse> archiveDocument(DropReader reader, S3DropStore store, EnsureCase ensureCase,
-                                                         Noark5Archive archive, RegistrationSettings settings,
+                                                         Archive archive, RegistrationSettings settings,
                                                          SqsClient sqs, RetryBudget backoff,
                                                          DropStoreQuarantine quarantine, S3CreationLocks locks,
                                                          WebcruiterEsaProperties properties, Clock clock,
@@ -167,7 +179,7 @@ public class FunctionsConfiguration {
 
     @Bean
     Function<SqsEvent, SqsBatchResponse> removeXmlAttachment(DropReader reader, S3DropStore store,
-                                                             Noark5Archive archive, RegistrationSettings settings,
+                                                             Archive archive, RegistrationSettings settings,
                                                              SqsClient sqs, RetryBudget backoff,
                                                              DropStoreQuarantine quarantine, S3CreationLocks locks,
                                                              Metrics metrics) {

@@ -9,7 +9,7 @@ import no.webcruiteresa.adapter.drop.JaxbDropParser;
 import no.webcruiteresa.adapter.drop.S3ApplicantListLedger;
 import no.webcruiteresa.adapter.drop.S3DropHistory;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
-import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.application.port.Archive;
 import no.webcruiteresa.application.CheckApplicantLists;
 import no.webcruiteresa.application.FileOnHire;
 import no.webcruiteresa.application.RetryBudget;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class HiringConfiguration {
 
     @Bean
-    FileOnHire fileOnHireUseCase(Noark5Archive archive, RegistrationSettings registration, S3CreationLocks locks,
+    FileOnHire fileOnHireUseCase(Archive archive, RegistrationSettings registration, S3CreationLocks locks,
                                  WebcruiterEsaProperties properties, HiringProperties hiring, Clock clock) {
         return new FileOnHire(archive.personnelFiles(), archive, registration,
                 hiring.personnelFileSettings(properties.screening().accessCode()), locks,
@@ -39,7 +39,7 @@ public class HiringConfiguration {
     }
 
     @Bean
-    CheckApplicantLists checkApplicantListsUseCase(S3Client s3, Noark5Archive archive, RegistrationSettings registration,
+    CheckApplicantLists checkApplicantListsUseCase(S3Client s3, Archive archive, RegistrationSettings registration,
                                                    WebcruiterEsaProperties properties, HiringProperties hiring,
                                                    Clock clock, Metrics metrics) {
         String bucket = properties.drop().bucket();

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import no.webcruiteresa.adapter.drop.DropStoreQuarantine;
 import no.webcruiteresa.adapter.drop.S3CreationLocks;
 import no.webcruiteresa.adapter.drop.S3DropStore;
-import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.application.port.Archive;
 import no.webcruiteresa.adapter.sns.SnsCaseNotices;
 import no.webcruiteresa.application.CloseCase;
 import no.webcruiteresa.application.EnsureCase;
@@ -51,7 +51,7 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    EnsureCase routedEnsureCase(Noark5Archive archive, RegistrationSettings settings, S3CreationLocks locks,
+    EnsureCase routedEnsureCase(Archive archive, RegistrationSettings settings, S3CreationLocks locks,
                                 WebcruiterEsaProperties properties, Clock clock, CaseNotices notices,
                                 Metrics metrics) {
         var table = properties.routingTable();
@@ -65,7 +65,7 @@ public class RoutingConfiguration {
      * is postponed with the retry budget's backoff and comes back (docs/routing.md).
      */
     @Bean
-    Function<SqsEvent, SqsBatchResponse> closeCase(Noark5Archive archive, S3DropStore store,
+    Function<SqsEvent, SqsBatchResponse> closeCase(Archive archive, S3DropStore store,
                                                    WebcruiterEsaProperties properties, SqsClient sqs,
                                                    RetryBudget backoff, DropStoreQuarantine quarantine,
                                                    Metrics metrics) {

@@ -2,7 +2,7 @@ package no.webcruiteresa.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import no.webcruiteresa.adapter.noark5.Noark5Archive;
+import no.webcruiteresa.application.port.Archive;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +21,7 @@ class SnapshotHooksWiringTest {
                 "--webcruiter-esa.archive.credentials-secret-arn=arn:aws:secretsmanager:eu-north-1:000000000000:secret:x",
                 "--webcruiter-esa.aws.secrets-manager-endpoint=http://127.0.0.1:9",
                 "--webcruiter-esa.archive.allow-insecure-url=true", "--spring.main.web-application-type=none")) {
-            context.getBean(Noark5Archive.class);
+            context.getBean(Archive.class);
             SnapshotHooks hooks = context.getBean(SnapshotHooks.class);
 
             assertThat(hooks.holders()).isEqualTo(1);

@@ -1,5 +1,8 @@
 package no.webcruiteresa.adapter.fiksarkiv;
 
+import no.webcruiteresa.domain.PersonnelFileRegistration;
+import no.webcruiteresa.application.port.RecordedEntry;
+import java.io.InputStream;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.opprett.kvittering.v1.ArkivmeldingKvittering;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.opprett.kvittering.v1.MappeKvittering;
 import io.github.ks_no.standarder.fiks_protokoll.fiks_arkiv.arkivmelding.oppdater.v1.ArkivmeldingOppdatering;
@@ -25,13 +28,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import no.webcruiteresa.application.port.Archive;
+import no.webcruiteresa.application.port.PersonnelFiles;
 import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
 import no.webcruiteresa.application.port.ArchiveUnavailableException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
-import no.webcruiteresa.application.port.CaseArchive;
-import no.webcruiteresa.application.port.EntryArchive;
 import no.webcruiteresa.application.port.FileSource;
 import no.webcruiteresa.domain.CaseRegistration;
 import no.webcruiteresa.domain.DocumentRegistration;
@@ -51,7 +54,7 @@ import no.webcruiteresa.fiksarkiv.MessageTypes;
  * sending it again. Answers are awaited up to the configured time: no final answer by then means the outcome is
  * unknown, as a timed-out HTTP write is on the REST door.
  */
-public class FiksArkivArchive implements CaseArchive, EntryArchive {
+public class FiksArkivArchive implements Archive {
     private static final Logger LOG = Logger.getLogger(FiksArkivArchive.class.getName());
     private final FiksArkivTransport transport;
     private final FiksArkivSettings settings;
@@ -272,5 +275,46 @@ public class FiksArkivArchive implements CaseArchive, EntryArchive {
             }
         }
         return new ArchivedEntry(post.getSystemID().getValue(), post.getRegistreringsID(), archivedCase, files);
+    }
+
+    /**
+     * Personnel files on hire are not built for Fiks Arkiv: each call fails (the message is retried and kept in the
+     * dead-letter queue for a redrive) rather than reaching another door.
+     */
+    @Override
+    public PersonnelFiles personnelFiles() {
+        return new NotThroughFiksArkiv();
+    }
+
+    private static final class NotThroughFiksArkiv implements PersonnelFiles {
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("personnel files on hire are not built for the Fiks Arkiv door "
+                    + "(docs/fiks-arkiv.md); use archive.protocol noark5-rest for fileOnHire");
+        }
+
+        @Override
+        public Optional<ArchivedCase> findFile(String reference) {
+            throw refused();
+        }
+
+        @Override
+        public ArchivedCase createFile(PersonnelFileRegistration registration) {
+            throw refused();
+        }
+
+        @Override
+        public Optional<RecordedEntry> readEntry(String reference) {
+            throw refused();
+        }
+
+        @Override
+        public InputStream openFile(RecordedEntry.RecordedDocument document) {
+            throw refused();
+        }
+
+        @Override
+        public void keep(RecordedEntry entry, String decision, String legalBasis) {
+            throw refused();
+        }
     }
 }

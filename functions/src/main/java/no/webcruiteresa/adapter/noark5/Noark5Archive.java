@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import no.webcruiteresa.application.port.Archive;
 import no.webcruiteresa.application.port.ArchiveRejectedException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
-import no.webcruiteresa.application.port.CaseArchive;
-import no.webcruiteresa.application.port.EntryArchive;
 import no.webcruiteresa.application.port.FileSource;
 import no.webcruiteresa.application.port.PersonnelFiles;
 import no.webcruiteresa.domain.CaseRegistration;
@@ -25,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ESA through Noark 5 tjenestegrensesnitt. Navigates by link relations from the root only; the links it
  * discovers once (API modules, the classification class new cases go in) are kept for the instance's life.
  */
-public class Noark5Archive implements CaseArchive, EntryArchive {
+public class Noark5Archive implements Archive {
     private final Noark5Settings settings;
     private final Noark5Http http;
     private final Noark5Bodies bodies;

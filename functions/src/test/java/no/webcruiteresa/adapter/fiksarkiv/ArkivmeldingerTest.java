@@ -87,8 +87,9 @@ class ArkivmeldingerTest {
         String sent = new String(ProducedMessages.validateAndKeep("screened-" + form.name().toLowerCase(Locale.ROOT),
                 write(meldinger.journalpost(archivedCase, entry))), StandardCharsets.UTF_8);
 
-        assertThat(sent).contains("Åse Ødegård", "Kjøpmannsgata 12", "7013", "Trondheim", "<erSkjermet>true")
-                .contains("<skjermingshjemmel>Offl. § 25")
+        // Element prefixes depend on which message types the JAXB context met first: match the local names.
+        assertThat(sent).contains("Åse Ødegård", "Kjøpmannsgata 12", "7013", "Trondheim")
+                .containsPattern("<(\\w+:)?erSkjermet>true").containsPattern("<(\\w+:)?skjermingshjemmel>Offl\\. § 25")
                 .doesNotContain("1988", "14.03", "Svensk", "Kvinne", "ase@example.org", "+4790000001", ">DK<",
                         "A-1", "fortrinn", "innvandr", "funksjon", "preferential", "immigrant", "disab");
         assertThat(entry.publicTitle()).doesNotContain("Åse");

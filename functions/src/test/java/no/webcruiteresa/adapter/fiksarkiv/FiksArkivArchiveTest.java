@@ -159,6 +159,13 @@ class FiksArkivArchiveTest {
     }
 
     @Test
+    void personnelFilesAreRefused_notSentThroughAnotherDoor() {
+        assertThatThrownBy(() -> archive.personnelFiles().findFile("WEBCRUITER PERSONALMAPPE 1"))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Fiks Arkiv");
+        assertThat(transport.sentTypes).isEmpty();
+    }
+
+    @Test
     void anEntryInACaseTheArchiveDoesNotHaveIsIkkeFunnet() {
         ArchivedCase unknown = new ArchivedCase("0f8c1a52-3b7e-4d39-9c1e-5a0f2b7d4e11", "2026/99", "WEBCRUITER 999");
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.ArchivedNotice;
@@ -154,11 +153,13 @@ public class ArchiveDocument {
 
     private ArchivedEntry archiveEntry(String xmlKey, DocumentDrop drop, EntryRegistration registration) {
         ArchivedCase archivedCase = ensureCase.ensure(drop.posting());
-        String lock = LockNames.forEntry(drop.documentId());
-        if (!waiting.locks().tryAcquire(lock, waiting.staleLock())) {
-            throw new CreationInProgressException("the entry for document " + drop.documentId());
-        }
-        boolean release = true;
+        return LockedWrite.run(waiting.locks(), LockNames.forEntry(drop.documentId()), waiting.staleLock(),
+                "the entry for document " + drop.documentId(), () -> write(xmlKey, drop, registration, archivedCase));
+    }
+
+    /** A file whose bytes differ from the checksum the drop declared rejects the drop (quarantine), not the write. */
+    private ArchivedEntry write(String xmlKey, DocumentDrop drop, EntryRegistration registration,
+                                ArchivedCase archivedCase) {
         try {
             ArchivedEntry created = entries.archiveEntry(archivedCase, registration, fileName -> {
                 DropFile file = declared(drop, fileName);
@@ -176,13 +177,7 @@ public class ArchiveDocument {
             if (mismatch != null) {
                 throw new DropRejectedException(xmlKey, "files.file.sha256", mismatch.getMessage());
             }
-            // A write whose answer was lost may still land: the lock goes stale instead, so no twin is made meanwhile.
-            release = !(e instanceof ArchiveOutcomeUnknownException);
             throw e;
-        } finally {
-            if (release) {
-                waiting.locks().release(lock);
-            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Logger;
-import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.CaseArchive;
 import no.webcruiteresa.application.port.CaseNotice;
@@ -68,13 +67,8 @@ public class EnsureCase {
 
     /** Under a lock, and looking again once it is held: a worker that raced us may have just made the case. */
     private ArchivedCase create(Posting posting, String reference) {
-        String lock = LockNames.forCase(posting.caseNumber());
-        if (!locks.tryAcquire(lock, staleLock)) {
-            throw new CreationInProgressException("the case for posting " + posting.caseNumber());
-        }
-        boolean release = true;
-        try {
-            return archive.findCase(reference).orElseGet(() -> {
+        return LockedWrite.run(locks, LockNames.forCase(posting.caseNumber()), staleLock,
+                "the case for posting " + posting.caseNumber(), () -> archive.findCase(reference).orElseGet(() -> {
                 RoutingTable.Route route = routing.table().route(posting);
                 CaseRegistration registration = rules.caseFor(posting, LocalDate.now(clock), route.unit());
                 ArchivedCase created = archive.createCase(registration);
@@ -86,16 +80,7 @@ public class EnsureCase {
                 announce(new CaseNotice(posting.caseNumber(), created.systemId(), created.caseId(),
                         registration.administrativeUnit(), registration.publicTitle(), route.routed()));
                 return created;
-            });
-        } catch (ArchiveOutcomeUnknownException e) {
-            // The case may still be created by the lost write: the lock goes stale instead, so no twin is made meanwhile.
-            release = false;
-            throw e;
-        } finally {
-            if (release) {
-                locks.release(lock);
-            }
-        }
+            }));
     }
 
     private void announce(CaseNotice notice) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import no.webcruiteresa.application.port.ArchiveOutcomeUnknownException;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.application.port.CreationLocks;
@@ -94,44 +93,22 @@ public class FileOnHire {
 
     /** Under a lock, and looking again once it is held: a hire of the same employee may be filing right now. */
     private ArchivedCase createFile(String employeeId) {
-        String lock = "personnel-file/" + employeeId;
-        if (!locks.tryAcquire(lock, staleLock)) {
-            throw new CreationInProgressException("the personnel file of employee " + employeeId);
-        }
-        boolean release = true;
-        try {
-            return files.findFile(rules.fileReference(employeeId)).orElseGet(() -> {
-                ArchivedCase made = files.createFile(rules.fileFor(employeeId, LocalDate.now(clock)));
-                LOG.info(() -> "created personnel file " + made.caseId() + " for employee " + employeeId);
-                return made;
-            });
-        } catch (ArchiveOutcomeUnknownException e) {
-            release = false;
-            throw e;
-        } finally {
-            if (release) {
-                locks.release(lock);
-            }
-        }
+        return LockedWrite.run(locks, "personnel-file/" + employeeId, staleLock,
+                "the personnel file of employee " + employeeId,
+                () -> files.findFile(rules.fileReference(employeeId)).orElseGet(() -> {
+                    ArchivedCase made = files.createFile(rules.fileFor(employeeId, LocalDate.now(clock)));
+                    LOG.info(() -> "created personnel file " + made.caseId() + " for employee " + employeeId);
+                    return made;
+                }));
     }
 
     /** Under a lock: two deliveries of one hire at once would otherwise both find no kassasjon and add one each. */
     private void keep(RecordedEntry application, String documentId) {
-        String lock = "entry/" + documentId + "/kassasjon";
-        if (!locks.tryAcquire(lock, staleLock)) {
-            throw new CreationInProgressException("the kassasjon of document " + documentId);
-        }
-        boolean release = true;
-        try {
-            files.keep(application, settings.keepDecision(), settings.keepLegalBasis());
-        } catch (ArchiveOutcomeUnknownException e) {
-            release = false;
-            throw e;
-        } finally {
-            if (release) {
-                locks.release(lock);
-            }
-        }
+        LockedWrite.run(locks, "entry/" + documentId + "/kassasjon", staleLock, "the kassasjon of document " + documentId,
+                () -> {
+                    files.keep(application, settings.keepDecision(), settings.keepLegalBasis());
+                    return null;
+                });
     }
 
     /** @return true when this call made (or completed) the copy, false when it was already whole */
@@ -146,33 +123,21 @@ public class FileOnHire {
         if (existing.isPresent() && complete(copy, existing.get())) {
             return false;
         }
-        String lock = "entry/" + original.hired().documentId() + "/personnel-file/" + employeeId;
-        if (!locks.tryAcquire(lock, staleLock)) {
-            throw new CreationInProgressException("the personnel-file copy of document "
-                    + original.hired().documentId());
-        }
-        boolean release = true;
-        try {
-            ArchivedEntry made = entries.archiveEntry(personnelFile, copy, fileName -> {
-                RecordedEntry.RecordedDocument document = entry.documents().stream()
-                        .filter(d -> d.fileName().equals(fileName)).findFirst().orElseThrow();
-                // The archive's own bytes, checked against its own checksum on the way to the copy.
-                return new Sha256CheckingInputStream(files.openFile(document), document.sha256(), document.size(),
-                        "document " + document.number() + " of entry " + entry.entryId());
+        return LockedWrite.run(locks, "entry/" + original.hired().documentId() + "/personnel-file/" + employeeId,
+                staleLock, "the personnel-file copy of document " + original.hired().documentId(), () -> {
+                ArchivedEntry made = entries.archiveEntry(personnelFile, copy, fileName -> {
+                    RecordedEntry.RecordedDocument document = entry.documents().stream()
+                            .filter(d -> d.fileName().equals(fileName)).findFirst().orElseThrow();
+                    // The archive's own bytes, checked against its own checksum on the way to the copy.
+                    return new Sha256CheckingInputStream(files.openFile(document), document.sha256(), document.size(),
+                            "document " + document.number() + " of entry " + entry.entryId());
+                });
+                if (!complete(copy, made)) {
+                    throw new IllegalStateException("the personnel-file copy of document "
+                            + original.hired().documentId() + " does not hold every file with the original's checksum");
+                }
+                return true;
             });
-            if (!complete(copy, made)) {
-                throw new IllegalStateException("the personnel-file copy of document "
-                        + original.hired().documentId() + " does not hold every file with the original's checksum");
-            }
-            return true;
-        } catch (ArchiveOutcomeUnknownException e) {
-            release = false;
-            throw e;
-        } finally {
-            if (release) {
-                locks.release(lock);
-            }
-        }
     }
 
     private static boolean complete(EntryRegistration copy, ArchivedEntry archived) {

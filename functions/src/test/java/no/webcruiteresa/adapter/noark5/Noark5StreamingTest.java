@@ -2,13 +2,11 @@ package no.webcruiteresa.adapter.noark5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
+import no.webcruiteresa.adapter.GeneratedBytes;
 import no.webcruiteresa.application.port.ArchivedCase;
 import no.webcruiteresa.application.port.ArchivedEntry;
 import no.webcruiteresa.domain.DocumentDrop;
@@ -26,7 +24,7 @@ class Noark5StreamingTest {
     @Test
     void shouldUploadAFileLargerThanTheHeap(@TempDir Path archiveData) throws Exception {
         assertThat(Runtime.getRuntime().maxMemory()).as("surefire runs this module with a small heap").isLessThan(SIZE);
-        String sha256 = sha256(new Generated(SIZE));
+        String sha256 = GeneratedBytes.sha256(SIZE);
         DocumentDrop template = TestDrops.drop().build();
         DocumentDrop drop = new DocumentDrop(template.form(), template.documentId(), template.title(),
                 template.documentDate(), template.posting(), template.applicant(),
@@ -39,48 +37,12 @@ class Noark5StreamingTest {
                     "Personalsaker"));
             ArchivedCase hiringCase = archive.createCase(rules.caseFor(drop.posting(), LocalDate.of(2026, 11, 24)));
 
-            ArchivedEntry entry = archive.archiveEntry(hiringCase, rules.entryFor(drop), name -> new Generated(SIZE));
+            ArchivedEntry entry = archive.archiveEntry(hiringCase, rules.entryFor(drop), name -> new GeneratedBytes(SIZE));
 
             assertThat(entry.file("soknad.pdf")).hasValueSatisfying(file -> {
                 assertThat(file.size()).isEqualTo(SIZE);
                 assertThat(file.sha256()).isEqualTo(sha256);
             });
-        }
-    }
-
-    private static String sha256(InputStream in) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** A file's worth of bytes made as they are read, never held. */
-    private static final class Generated extends InputStream {
-        private final long size;
-        private long position;
-
-        Generated(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return position < size ? (int) (position++ * 31 % 251) : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(length, size - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = (byte) (position++ * 31 % 251);
-            }
-            return n;
         }
     }
 }

@@ -297,6 +297,10 @@ final class NoarkApi implements HttpHandler {
             error(exchange, 428, "an update needs If-Match with the object's ETag");
             return;
         }
+        if (profile.updateNeedsEtagHeader() && !ifMatch.equals(exchange.getRequestHeaders().getFirst("ETag"))) {
+            error(exchange, 400, "eTag is missing on this PUT: send the object's ETag in an ETag header");
+            return;
+        }
         JsonNode body = store.json().readTree(exchange.getRequestBody().readAllBytes());
         Validation.check(entity.type(), body, true);
         checkAgainstProfile(entity.type(), (ObjectNode) body);

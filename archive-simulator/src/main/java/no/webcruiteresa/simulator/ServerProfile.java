@@ -51,6 +51,14 @@ public record ServerProfile(String name, boolean customMetadataOnlyByPatch, bool
         return "strict".equals(name);
     }
 
+    /**
+     * The reference server takes an update's version from an {@code ETag} request header and refuses a PUT without
+     * one (HTTP's own {@code If-Match} is not read).
+     */
+    boolean updateNeedsEtagHeader() {
+        return "strict".equals(name);
+    }
+
     boolean refuses(EntityTypes type, String field) {
         return refusedFields.contains(type.name + "." + field);
     }

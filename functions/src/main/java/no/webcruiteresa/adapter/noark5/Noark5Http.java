@@ -268,7 +268,9 @@ final class Noark5Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", MEDIA_TYPE)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (etag != null) {
-            request.header("If-Match", etag);
+            // HTTP names the version in If-Match; the reference server reads it from an ETag request header and
+            // refuses a PUT without one (nikita 74e2535c). Both carry the same value.
+            request.header("If-Match", etag).header("ETag", etag);
         }
         return send(request, false, ErrorAnswers.fieldNames(body));
     }

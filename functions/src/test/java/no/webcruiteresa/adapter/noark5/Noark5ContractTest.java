@@ -97,6 +97,17 @@ class Noark5ContractTest {
         assertThat(new Noark5Archive(settings).findCase(registration.reference())).contains(created);
     }
 
+    /** closeCase's write: the case finished (saksstatus A) once, and a repeat by a new client writes nothing. */
+    @Test
+    void aCaseIsFinishedOnce() {
+        ArchivedCase created = archive.createCase(rules.caseFor(newPosting(), LocalDate.now()));
+
+        assertThat(archive.setCaseStatus(created, "A")).isTrue();
+
+        Noark5Archive later = new Noark5Archive(settings);
+        assertThat(later.setCaseStatus(later.findCase(created.reference()).orElseThrow(), "A")).isFalse();
+    }
+
     @Test
     void anEntryIsArchivedWholeOnce_andTheServersChecksumsMatchTheFiles() throws Exception {
         assertArchivedWholeOnce(2);

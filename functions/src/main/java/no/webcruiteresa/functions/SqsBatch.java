@@ -117,9 +117,8 @@ final class SqsBatch {
     }
 
     static int deliveries(SqsEvent.Message record) {
-        Map<String, String> attributes = record.attributes();
         try {
-            return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
+            return Integer.parseInt(record.attributes().getOrDefault("ApproximateReceiveCount", "1"));
         } catch (NumberFormatException e) {
             return 1;
         }
@@ -133,15 +132,13 @@ final class SqsBatch {
      * over, else when SQS received it; null when unknown.
      */
     static Instant sentAt(SqsEvent.Message record) {
-        Map<String, String> attributes = record.attributes();
         try {
-            SqsEvent.MessageAttribute carried = record.messageAttributes() == null ? null
-                    : record.messageAttributes().get(FIRST_ARRIVAL);
+            SqsEvent.MessageAttribute carried = record.messageAttributes().get(FIRST_ARRIVAL);
             if (carried != null && carried.stringValue() != null) {
                 return Instant.parse(carried.stringValue());
             }
-            return attributes == null || attributes.get("SentTimestamp") == null ? null
-                    : Instant.ofEpochMilli(Long.parseLong(attributes.get("SentTimestamp")));
+            String sent = record.attributes().get("SentTimestamp");
+            return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             return null;
         }
